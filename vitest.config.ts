@@ -1,0 +1,44 @@
+import { defineConfig, type Plugin } from "vitest/config";
+import { playwright } from "@vitest/browser-playwright";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+// @ts-expect-error plain ESM build script without types
+import { workerSource } from "./scripts/build.mjs";
+
+/** Same contract as esbuild's binary loader: `import bytes from "x.wasm"` gives a Uint8Array. */
+const wasmBinary = (): Plugin => ({
+  name: "wasm-binary", enforce: "pre",
+  load(id) {
+    if (!id.endsWith(".wasm")) return null;
+    const b64 = readFileSync(id).toString("base64");
+    return `export default Uint8Array.from(atob(${JSON.stringify(b64)}), c => c.charCodeAt(0));`;
+  },
+});
+
+/** `import src from "inline-worker:./w.ts"` gives the worker bundled as a classic-script string. */
+const inlineWorker = (): Plugin => ({
+  name: "inline-worker", enforce: "pre",
+  resolveId(s, importer) {
+    if (s.startsWith("inline-worker:") && importer)
+      return "\0inline-worker:" + path.resolve(path.dirname(importer), s.slice("inline-worker:".length));
+  },
+  async load(id) {
+    if (id.startsWith("\0inline-worker:")) return `export default ${JSON.stringify(await workerSource(id.slice(15)))};`;
+  },
+});
+
+const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+
+export default defineConfig({
+  plugins: [wasmBinary(), inlineWorker()],
+  test: {
+    projects: [
+      { extends: true, test: { name: "node", environment: "node", include: ["test/**/*.test.ts"],
+          exclude: ["test/browser/**"], testTimeout: 60_000 } },
+      { extends: true, test: { name: "browser", include: ["test/browser/**/*.test.ts"], testTimeout: 60_000,
+          browser: { enabled: true, headless: true, instances: [{ browser: "chromium" }],
+            provider: playwright({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs } }) } } },
+    ],
+  },
+});
