@@ -1,0 +1,32 @@
+/** Instantiates the inlined core.wasm (no imports, no fetch) and types its exports. */
+import wasmBytes from "../../build/core.wasm";
+
+export interface CoreExports {
+  memory: WebAssembly.Memory;
+  heapBase(): number;
+  forward(hdr: number, T: number, inputMode: number, samplingProb: number): number;
+  backward(hdr: number, T: number, inputMode: number, gradScale: number): void;
+  clip(hdr: number, mode: number, threshold: number): number;
+  update(hdr: number, opt: number, lr: number, b1: number, b2: number, eps: number, step: number, start: number, len: number): void;
+  trainChunk(hdr: number, T: number, inputMode: number, samplingProb: number, meanLoss: number, clipMode: number, threshold: number,
+    opt: number, lr: number, b1: number, b2: number, eps: number, step: number, freezeMask: number): void;
+  matVecAcc(w: number, x: number, rows: number, cols: number, out: number): void;
+  matTVecAcc(w: number, d: number, rows: number, cols: number, out: number): void;
+  outerAcc(g: number, rows: number, cols: number, d: number, a: number): void;
+  tanhArray(x: number, out: number, n: number): void;
+  sigmoidArray(x: number, out: number, n: number): void;
+}
+
+let compiled: Promise<WebAssembly.Module> | undefined;
+
+/** The compiled module, shared by every instance (and postable to workers). */
+export function coreModule(): Promise<WebAssembly.Module> {
+  return (compiled ??= WebAssembly.compile(wasmBytes as BufferSource));
+}
+
+export async function instantiateCore(module?: WebAssembly.Module): Promise<CoreExports> {
+  const instance = await WebAssembly.instantiate(module ?? (await coreModule()), {});
+  return instance.exports as unknown as CoreExports;
+}
+
+export { wasmBytes };
