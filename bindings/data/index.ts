@@ -1,0 +1,8 @@
+/** Data for the lessons: tokenizer, number sequences, memory tasks and synthetic corpora. */
+export * from "./tokenizer.js";
+export * from "./sequences.js";
+export * from "./tasks.js";
+export * from "./grammar.js";
+export * from "./entropy.js";
+export * from "./corpora.js";
+export { Pcfg, type GrammarSymbol, type Rule } from "./pcfg.js";
