@@ -7,6 +7,7 @@ import { clip as clipGrads, update as updateRange } from "./optim";
 
 export { matVecAcc, matTVecAcc, outerAcc, outerSum, dot } from "./kernels";
 export { tanhArray, sigmoidArray } from "./math";
+export { nextUniform } from "./prng";
 
 /** First free byte after the core's static data: the TS allocator starts here. */
 export function heapBase(): usize { return __heap_base; }

@@ -15,6 +15,8 @@ export interface CoreExports {
   outerAcc(g: number, rows: number, cols: number, d: number, a: number): void;
   tanhArray(x: number, out: number, n: number): void;
   sigmoidArray(x: number, out: number, n: number): void;
+  /** advances the uint32 PRNG state stored at `slot`; returns a float in [0, 1) */
+  nextUniform(slot: number): number;
 }
 
 let compiled: Promise<WebAssembly.Module> | undefined;
