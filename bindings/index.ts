@@ -1,7 +1,7 @@
 /** Public engine API of rnn-explorer. */
 export { createEngine, TsEngine, WasmEngine, type Engine, type ModelOptions } from "./engine.js";
 export { Model, DEFAULT_OPTIMIZER, MODEL_FORMAT, MODEL_FORMAT_VERSION, softmax, argmax, hiddenStatistics, toRows,
-  type Params, type Gradients, type ModelJSON, type SampleOptions, type SampleResult } from "./model.js";
+  type Params, type Gradients, type GateTrace, type ModelJSON, type SampleOptions, type SampleResult } from "./model.js";
 export { normalizeConfig, DEFAULT_CONFIG, LIMITS } from "./config.js";
 export { parseCase, runCase, type ConformanceCase, type ConformanceResult } from "./conformance.js";
 export { Rng } from "./prng.js";

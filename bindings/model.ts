@@ -19,6 +19,9 @@ import { normalizeConfig } from "./config.js";
 export interface Params { W_x: number[][]; W_h: number[][]; b: number[]; W_y: number[][]; b_y: number[] }
 export interface Gradients extends Params { h0: number[]; c0?: number[] }
 
+/** One step of gate activations (see Model.gates). */
+export type GateTrace = Record<string, number[]>;
+
 export const MODEL_FORMAT = "rnn-explorer-model";
 export const MODEL_FORMAT_VERSION = 1;
 
@@ -246,6 +249,25 @@ export class Model {
       W_y: mat("W_y"), b_y: Array.from(this.paramView("b_y", "grads")), h0: Array.from(this.view("dh0")) };
     if (this.config.cell === "lstm") g.c0 = Array.from(this.view("dc0"));
     return g;
+  }
+
+  /**
+   * Gate activations of the last forward, step by step. lstm: i, f, g, o and the cell
+   * state c_t; gru: z, r, g and r ⊙ h_{t−1}. Empty for rnn cells (their only "gate" is h_t).
+   */
+  gates(): GateTrace[] {
+    const { cell, hiddenSize: H } = this.config, T = this.lastChunk;
+    if (cell === "rnn") return [];
+    const f = this.f(), off = this.layout.floatOffset, GH = this.layout.gates * H;
+    const rows = (o: number) => Array.from(f.subarray(o, o + H));
+    const out: GateTrace[] = [];
+    for (let t = 0; t < T; t++) {
+      const g = off.gates + t * GH;
+      out.push(cell === "lstm"
+        ? { i: rows(g), f: rows(g + H), g: rows(g + 2 * H), o: rows(g + 3 * H), c: rows(off.cs + (t + 1) * H) }
+        : { z: rows(g), r: rows(g + H), g: rows(g + 2 * H), rh: rows(off.aux + t * H) });
+    }
+    return out;
   }
 
   /** ‖∂L/∂h_t‖ for every step of the last backward: the gradient-decay curve. */

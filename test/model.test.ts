@@ -183,3 +183,29 @@ describe("wasm memory", () => {
     expect(() => a.getParams()).toThrow(/disposed/);
   });
 });
+
+describe("gate traces", () => {
+  it("lstm gates reproduce c_t = f⊙c + i⊙g and h_t = o⊙tanh(c_t)", async () => {
+    const m = engines.ts.createModel({ ...charModel, cell: "lstm", seed: 2 });
+    const fwd = m.forward({ tokens: [1, 2, 3], targets: [null, null, null] });
+    const g = m.gates();
+    expect(g).toHaveLength(3);
+    let c = new Array(16).fill(0);
+    g.forEach((s, t) => {
+      c = c.map((cp, k) => s.f[k] * cp + s.i[k] * s.g[k]);
+      c.forEach((v, k) => expect(s.c[k]).toBeCloseTo(v, 5));
+      fwd.hidden[t].forEach((h, k) => expect(h).toBeCloseTo(s.o[k] * Math.tanh(s.c[k]), 5));
+    });
+  });
+
+  it("gru gates reproduce h_t = (1 − z)⊙h + z⊙g", () => {
+    const m = engines.wasm.createModel({ ...charModel, cell: "gru", seed: 2 });
+    const fwd = m.forward({ tokens: [4, 5], targets: [null, null] });
+    const g = m.gates();
+    let h = new Array(16).fill(0);
+    g.forEach((s, t) => {
+      h = h.map((hp, k) => (1 - s.z[k]) * hp + s.z[k] * s.g[k]);
+      fwd.hidden[t].forEach((v, k) => expect(v).toBeCloseTo(h[k], 5));
+    });
+  });
+});
