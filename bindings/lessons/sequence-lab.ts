@@ -210,15 +210,15 @@ export function diagnose(activation: Activation, W_h: number[][], steps: Pick<St
     h.kind = "exploding";
     h.message = !finite ? `Exploding: the hidden state overflowed to a non-finite value (${wh}).`
       : `Exploding: a change in h₁ is amplified ${log10Reach > 3 ? `about 10^${log10Reach.toFixed(1)} times` : ""} ${span} (×${sci(perStep)} per step), and |h| reached ${sci(maxAbsH)}. ${wh}${activation === "linear" || activation === "relu" ? `, and a ${activation} unit never saturates, so nothing stops the growth` : ""}.`;
-  } else if (T > 2 && log10Reach < -3) {
-    h.kind = "vanishing";
-    h.message = `Vanishing: a change in h₁ shrinks to 10^${log10Reach === -Infinity ? "−∞" : log10Reach.toFixed(1)} of its size ${span} (×${sci(perStep)} per step), so early inputs barely reach the last prediction. ${wh}${h.saturated > 0.3 ? `; ${Math.round(h.saturated * 100)}% of states sit where ${activation} is flat` : ""}.`;
   } else if (h.saturated >= 0.5) {
     h.kind = "saturated";
-    h.message = `Saturated: ${Math.round(h.saturated * 100)}% of the hidden values sit on the flat part of ${activation}, where its slope is nearly 0, so gradients through them fade.`;
+    h.message = `Saturated: ${Math.round(h.saturated * 100)}% of the hidden values sit on the flat part of ${activation}, where its slope is nearly 0; a change in h₁ is scaled by ×${sci(10 ** log10Reach)} ${span}, so gradients through these states fade.`;
   } else if (activation === "relu" && h.dead >= 0.5) {
     h.kind = "dead";
     h.message = `Dead units: ${Math.round(h.dead * 100)}% of the hidden values are exactly 0, where ReLU passes no gradient.`;
+  } else if (T > 2 && log10Reach < -3) {
+    h.kind = "vanishing";
+    h.message = `Vanishing: a change in h₁ shrinks to 10^${log10Reach === -Infinity ? "−∞" : log10Reach.toFixed(1)} of its size ${span} (×${sci(perStep)} per step), so early inputs barely reach the last prediction. ${wh}.`;
   } else {
     h.message = `Stable: a change in h₁ is scaled by ×${sci(10 ** log10Reach)} ${span} (×${sci(perStep)} per step); |h| stays below ${sci(maxAbsH || 0)}. ${wh}.`;
   }
