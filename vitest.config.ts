@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 // @ts-expect-error plain ESM build script without types
 import { workerSource } from "./scripts/build.mjs";
+import { readCapture, startCapture } from "./test/browser/commands.js";
 
 /** Same contract as esbuild's binary loader: `import bytes from "x.wasm"` gives a Uint8Array. */
 const wasmBinary = (): Plugin => ({
@@ -28,7 +29,9 @@ const inlineWorker = (): Plugin => ({
 });
 
 const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+  // let the memory test call gc() and read an exact heap size
+  "--js-flags=--expose-gc", "--enable-precise-memory-info"];
 
 export default defineConfig({
   plugins: [wasmBinary(), inlineWorker()],
@@ -37,7 +40,8 @@ export default defineConfig({
       { extends: true, test: { name: "node", environment: "node", include: ["test/**/*.test.ts"],
           exclude: ["test/browser/**"], testTimeout: 60_000 } },
       { extends: true, test: { name: "browser", include: ["test/browser/**/*.test.ts"], testTimeout: 60_000,
-          browser: { enabled: true, headless: true, instances: [{ browser: "chromium" }],
+          globalSetup: ["test/browser/server.setup.ts"],
+          browser: { commands: { startCapture, readCapture }, enabled: true, headless: true, instances: [{ browser: "chromium" }],
             provider: playwright({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs } }) } } },
     ],
   },

@@ -2,7 +2,7 @@
 // worker sources are inlined as strings (`import src from "inline-worker:./x.ts"`),
 // so every output file works alone, offline, with no extra request.
 import * as esbuild from "esbuild";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -10,14 +10,24 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const minify = !process.argv.includes("--no-minify");
 
 // es2022: with esnext esbuild emits Uint8Array.fromBase64, which Node 20 lacks.
+// .css as text: stylesheets are adopted into shadow roots, never injected into the page.
 export const common = {
-  bundle: true, target: "es2022", loader: { ".wasm": "binary" }, logLevel: "warning",
+  bundle: true, target: "es2022", loader: { ".wasm": "binary", ".css": "text" }, logLevel: "warning",
   absWorkingDir: root, legalComments: "none",
+};
+
+// Workers get the compiled core from the page by postMessage (coreModule()), so their
+// copy of the wasm bytes would be dead weight in the bundle: leave it out.
+const noWasmInWorkers = {
+  name: "no-wasm-in-workers",
+  setup(build) {
+    build.onLoad({ filter: /\.wasm$/ }, () => ({ contents: "export default new Uint8Array(0);", loader: "js" }));
+  },
 };
 
 /** Bundles a worker entry as a classic-worker IIFE and returns its source text. */
 export async function workerSource(entry) {
-  const r = await esbuild.build({ ...common, minify, format: "iife", entryPoints: [entry], write: false });
+  const r = await esbuild.build({ ...common, minify, format: "iife", entryPoints: [entry], write: false, plugins: [noWasmInWorkers] });
   return r.outputFiles[0].text;
 }
 
@@ -39,15 +49,36 @@ export const targets = [
     banner: { js: "#!/usr/bin/env node" } },
   { entryPoints: ["bindings/index.ts"], outfile: "dist/engine.js", format: "esm" },
   { entryPoints: ["components/index.ts"], outfile: "dist/rnn-explorer.js", format: "esm" },
-  { entryPoints: ["components/index.ts"], outfile: "dist/rnn-explorer.iife.js", format: "iife" },
+  // classic script: import.meta is empty there, the bundle finds its URL from document.currentScript
+  { entryPoints: ["components/index.ts"], outfile: "dist/rnn-explorer.iife.js", format: "iife", globalName: "RnnExplorer",
+    define: { "import.meta.url": "undefined" } },
+  // one file per element for `import "rnn-explorer/elements/line-chart"`; shared code goes to chunks
+  { entryPoints: elementEntries(), outdir: "dist/elements", format: "esm", splitting: true,
+    entryNames: "[name]", chunkNames: "chunks/[name]-[hash]" },
 ];
+
+/** Every element file: components/<...>/<name>/<name>.ts. */
+function elementEntries() {
+  const out = [];
+  const walk = (dir) => {
+    if (!existsSync(path.join(root, dir))) return;
+    for (const e of readdirSync(path.join(root, dir), { withFileTypes: true })) {
+      if (!e.isDirectory() || e.name === "embed") continue;
+      const sub = `${dir}/${e.name}`, file = `${sub}/${e.name}.ts`;
+      if (existsSync(path.join(root, file))) out.push(file);
+      walk(sub);
+    }
+  };
+  walk("components");
+  return out.length ? out : ["components/index.ts"];
+}
 
 export async function buildAll() {
   const built = [];
   for (const t of targets) {
     if (!t.entryPoints.every((e) => existsSync(path.join(root, e)))) continue;
     await esbuild.build({ ...common, minify, plugins: [inlineWorker], ...t });
-    built.push(t.outfile);
+    built.push(t.outfile ?? t.outdir);
   }
   return built;
 }
@@ -56,5 +87,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const built = await buildAll();
   const { chmodSync } = await import("node:fs");
   if (built.includes("dist/cli.js")) chmodSync(path.join(root, "dist/cli.js"), 0o755);
+  if (existsSync(path.join(root, "components/embed/embed.ts"))) {
+    const { buildEmbed } = await import("./embed.mjs");
+    built.push(await buildEmbed({ common: { ...common, minify, plugins: [inlineWorker] } }));
+  }
+  if (existsSync(path.join(root, "scripts/manifest.mjs"))) {
+    const { writeManifest } = await import("./manifest.mjs");
+    built.push(...writeManifest());
+  }
   console.error(`built ${built.join(", ")}`);
 }

@@ -1,0 +1,97 @@
+/**
+ * Task "train": builds a model, trains it by truncated BPTT on one token stream
+ * (targets are the inputs shifted by one, state carried from chunk to chunk) and
+ * returns the trained model and its loss curve.
+ */
+import type { ModelOptions } from "../../engine.js";
+import type { ModelJSON } from "../../model.js";
+import { CharTokenizer, type CharTokenizerJSON } from "../../data/tokenizer.js";
+import type { ClipConfig, EngineKind, OptimizerConfig } from "../../types.js";
+import { fail, intInRange } from "../../validate.js";
+import type { Task } from "../types.js";
+
+export interface TrainParams {
+  /** Model settings; inputSize/outputSize default to the vocabulary size when `text` is given. */
+  model: Partial<ModelOptions>;
+  /** A corpus, tokenized by characters ... */
+  text?: string;
+  /** ... or token ids (then model.inputSize and outputSize are required). */
+  tokens?: ArrayLike<number>;
+  /** Optimizer steps to take. */
+  steps: number;
+  /** Chunk length; default model.maxSeqLen. */
+  seqLen?: number;
+  optimizer?: Partial<OptimizerConfig>;
+  clip?: Partial<ClipConfig>;
+  /** Train on the mean per-target loss (default) instead of the sum over the chunk. */
+  meanLoss?: boolean;
+  engine?: EngineKind;
+  /** Continue from a saved model instead of a fresh one. */
+  initial?: ModelJSON;
+}
+
+export interface TrainProgress {
+  step: number;
+  steps: number;
+  /** mean loss per target (per character) of the last chunk */
+  loss: number;
+  gradNorm: number;
+  clipped: boolean;
+  stepsPerSec: number;
+}
+
+export interface TrainResult {
+  model: ModelJSON;
+  /** mean per-target loss of every step (NaN where the step diverged and was skipped) */
+  losses: number[];
+  gradNorms: number[];
+  steps: number;
+  divergences: number;
+  lossConvention: "mean per target";
+  tokenizer?: CharTokenizerJSON;
+}
+
+declare module "../types.js" {
+  interface TaskMap { train: { params: TrainParams; progress: TrainProgress; result: TrainResult } }
+}
+
+const train: Task<TrainParams, TrainResult> = async (p, ctx) => {
+  if (typeof p !== "object" || p === null) fail("train params must be an object");
+  const steps = intInRange("steps", p.steps, 1, 10_000_000);
+  let tokens: ArrayLike<number>, tokenizer: CharTokenizer | undefined;
+  if (typeof p.text === "string") { tokenizer = CharTokenizer.fromText(p.text); tokens = tokenizer.encode(p.text); }
+  else if (p.tokens && typeof p.tokens.length === "number") tokens = p.tokens;
+  else fail("train needs `text` or `tokens`");
+  if (tokens.length < 2) fail(`the corpus must have at least 2 tokens, got ${tokens.length}`);
+  const vocab = tokenizer?.size;
+  const engine = await ctx.engine(p.engine ?? "wasm");
+  const model = p.initial ? engine.loadModel(p.initial)
+    : engine.createModel({ ...p.model, inputSize: p.model?.inputSize ?? vocab!, outputSize: p.model?.outputSize ?? vocab! } as ModelOptions);
+  try {
+    const T = Math.min(intInRange("seqLen", p.seqLen ?? model.config.maxSeqLen, 1, model.config.maxSeqLen), tokens.length - 1);
+    const opts = { optimizer: p.optimizer, clip: p.clip, meanLoss: p.meanLoss ?? true };
+    const inputs = new Array<number>(T), targets = new Array<number>(T);
+    const losses: number[] = [], gradNorms: number[] = [];
+    let pos = 0, divergences = 0;
+    const t0 = performance.now();
+    model.resetState();
+    for (let step = 1; step <= steps; step++) {
+      if (pos + T + 1 > tokens.length) { pos = 0; model.resetState(); }
+      for (let t = 0; t < T; t++) { inputs[t] = tokens[pos + t]; targets[t] = tokens[pos + t + 1]; }
+      pos += T;
+      const r = model.trainChunk({ tokens: inputs, targets }, opts);
+      const loss = r.diverged ? NaN : r.loss / Math.max(1, r.count);
+      if (r.diverged) { divergences++; model.resetState(); }
+      losses.push(loss); gradNorms.push(r.gradNorm);
+      ctx.progress({ step, steps, loss, gradNorm: r.gradNorm, clipped: r.clipped,
+        stepsPerSec: step / Math.max(1e-3, (performance.now() - t0) / 1000) } satisfies TrainProgress);
+      await ctx.checkpoint();
+    }
+    return { model: model.exportJSON({ meta: tokenizer ? { tokenizer: tokenizer.toJSON() } : undefined }), losses, gradNorms,
+      steps, divergences, lossConvention: "mean per target", tokenizer: tokenizer?.toJSON() };
+  } finally {
+    model.dispose();
+  }
+};
+
+export default train;

@@ -1,0 +1,120 @@
+/**
+ * Attribute validation for elements whose attributes come from page authors and
+ * share links. A bad value never throws: it is replaced by the default and
+ * described in a message the element shows inline.
+ */
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+
+export interface Rule<T> {
+  /** Used when the attribute is absent or bad; undefined leaves the choice to the element that gets it. */
+  readonly default: T;
+  /** The parsed value, or a message saying what was expected. */
+  parse(raw: string): { value: T } | { error: string };
+}
+
+export const int = (min: number, max: number, dflt: number): Rule<number> => ({
+  default: dflt,
+  parse(raw) {
+    const v = Number(raw.trim());
+    if (raw.trim() === "" || !Number.isInteger(v)) return { error: `must be a whole number from ${min} to ${max}` };
+    if (v < min || v > max) return { error: `must be from ${min} to ${max}` };
+    return { value: v };
+  },
+});
+
+export const num = (min: number, max: number, dflt: number): Rule<number> => ({
+  default: dflt,
+  parse(raw) {
+    const v = Number(raw.trim());
+    if (raw.trim() === "" || !Number.isFinite(v)) return { error: `must be a number from ${min} to ${max}` };
+    if (v < min || v > max) return { error: `must be from ${min} to ${max}` };
+    return { value: v };
+  },
+});
+
+export const oneOf = <T extends string>(values: readonly T[], dflt: T): Rule<T> => ({
+  default: dflt,
+  parse(raw) {
+    const v = raw.trim() as T;
+    return values.includes(v) ? { value: v } : { error: `must be one of ${values.join(", ")}` };
+  },
+});
+
+/** A comma-separated list whose items each pass `item`. */
+export const listOf = <T extends string>(values: readonly T[], dflt: readonly T[] = []): Rule<T[]> => ({
+  default: [...dflt],
+  parse(raw) {
+    const items = raw.split(",").map((s) => s.trim()).filter(Boolean);
+    const bad = items.filter((s) => !values.includes(s as T));
+    return bad.length ? { error: `has unknown item${bad.length > 1 ? "s" : ""} ${bad.join(", ")} (known: ${values.join(", ")})` } : { value: items as T[] };
+  },
+});
+
+/** Attribute names that must never be copied from a URL or forwarded: event handlers run code. */
+export function isSafeAttributeName(name: string): boolean {
+  return /^[a-z][a-z0-9-]*$/i.test(name) && !/^on/i.test(name) && !["style", "is", "slot", "id", "class", "part", "exportparts", "tabindex", "role", "hidden", "popover", "autofocus"].includes(name.toLowerCase());
+}
+
+export const text = (dflt = "", maxLength = 2000): Rule<string> => ({
+  default: dflt,
+  parse: (raw) => (raw.length <= maxLength ? { value: raw } : { error: `must be at most ${maxLength} characters` }),
+});
+
+export type Spec = Record<string, Rule<unknown>>;
+export type Values<S extends Spec> = { [K in keyof S]: S[K]["default"] };
+
+/** Attribute name of a spec key: hiddenSize → hidden-size. */
+export const attrName = (key: string) => key.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
+/** Matches hidden-size, hiddensize and hiddenSize alike (HTML lowercases attribute names). */
+export const looseName = (name: string) => name.toLowerCase().replace(/-/g, "");
+
+export interface Reading<S extends Spec> {
+  values: Values<S>;
+  /** One sentence per bad attribute, naming it, the bad value and the fallback. */
+  problems: string[];
+  /** Keys whose attribute was present and valid. */
+  given: Set<keyof S>;
+}
+
+/** Reads `spec` from the element's attributes (kebab-case or all lowercase). */
+export function readAttributes<S extends Spec>(el: Element, spec: S): Reading<S> {
+  const byLoose = new Map<string, Attr>();
+  for (const a of Array.from(el.attributes)) byLoose.set(looseName(a.name), a);
+  const values = {} as Record<string, unknown>, problems: string[] = [], given = new Set<keyof S>();
+  for (const [key, rule] of Object.entries(spec)) {
+    const a = byLoose.get(looseName(key));
+    values[key] = rule.default;
+    if (!a) continue;
+    const r = rule.parse(a.value);
+    if ("value" in r) { values[key] = r.value; given.add(key); }
+    else problems.push(`${attrName(key)}="${clip(a.value)}" ${r.error}; using ${show(rule.default)}.`);
+  }
+  return { values: values as Values<S>, problems, given };
+}
+
+/**
+ * Keeps `values` and `problems` current as the host's attributes change. Render
+ * `problems` with <rnn-message>; read settings from `values`.
+ */
+export class AttributeController<S extends Spec> implements ReactiveController {
+  reading: Reading<S>;
+  private observer?: MutationObserver;
+
+  constructor(private readonly host: ReactiveControllerHost & Element, readonly spec: S) {
+    host.addController(this);
+    this.reading = readAttributes(host, spec);
+  }
+  get values() { return this.reading.values; }
+  get problems() { return this.reading.problems; }
+
+  hostConnected() {
+    this.refresh();
+    this.observer = new MutationObserver(() => { this.refresh(); this.host.requestUpdate(); });
+    this.observer.observe(this.host, { attributes: true });
+  }
+  hostDisconnected() { this.observer?.disconnect(); }
+  refresh() { this.reading = readAttributes(this.host, this.spec); }
+}
+
+const clip = (s: string) => (s.length > 40 ? s.slice(0, 40) + "…" : s);
+const show = (v: unknown) => (v === undefined ? "the default" : Array.isArray(v) ? (v.length ? v.join(",") : "all") : String(v));

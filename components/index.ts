@@ -1,0 +1,30 @@
+/**
+ * rnn-explorer: every element, the view registry, the worker task runner and the
+ * helpers lesson views use. Importing this file defines all elements.
+ */
+export { RnnExplorer, COMMON_ATTRIBUTES } from "./explorer/explorer.js";
+export { RnnShare } from "./share/share.js";
+export { RnnSlider } from "./ui/slider/slider.js";
+export { RnnSelect, type SelectOption } from "./ui/select/select.js";
+export { RnnToggle } from "./ui/toggle/toggle.js";
+export { RnnButton } from "./ui/button/button.js";
+export { RnnTabs, type TabItem } from "./ui/tabs/tabs.js";
+export { RnnProgress } from "./ui/progress/progress.js";
+export { RnnMessage } from "./ui/message/message.js";
+export { RnnLineChart, type LineSeries } from "./charts/line-chart/line-chart.js";
+export { RnnBarChart, type Bar } from "./charts/bar-chart/bar-chart.js";
+export { RnnHeatMap } from "./charts/heat-map/heat-map.js";
+export { RnnSmallMultiples, type Multiple } from "./charts/small-multiples/small-multiples.js";
+
+export { registerView, unregisterView, registeredViews, getView, VIEW_NAMES, type ViewEntry } from "./registry.js";
+export { AttributeController, readAttributes, int, num, oneOf, listOf, text, isSafeAttributeName, type Rule, type Spec, type Values } from "./attributes.js";
+export { TaskController, type TaskStatus, type TaskControllerOptions } from "./task-controller.js";
+export { ThemeController, notifyThemeChange } from "./theme/theme-controller.js";
+export { styles, tokens, base, themeRoot, TOKENS } from "./theme/tokens.js";
+export { define } from "./define.js";
+export { emit } from "./events.js";
+export { applyQuery, toQuery, scriptSnippet, iframeSnippet, linkFor, bundleURL } from "./share/links.js";
+export { decimate, summarize, fmt } from "./charts/decimate.js";
+export * from "./charts/export.js";
+export { formatRemaining, estimateRemaining } from "./ui/progress/format.js";
+export * from "../bindings/worker/index.js";

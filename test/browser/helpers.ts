@@ -1,0 +1,50 @@
+/** Shared setup: the built bundle from the second origin, test-only views, and DOM helpers. */
+import { inject } from "vitest";
+
+export const origin = inject("bundleOrigin");
+export const bundleURL = `${origin}/dist/rnn-explorer.js`;
+
+type Lib = typeof import("../../components/index.js");
+let lib: Promise<Lib> | undefined;
+
+/** The bundle's exports; views registered here exist only in this test page. */
+export function loadBundle(): Promise<Lib> {
+  return (lib ??= (import(/* @vite-ignore */ bundleURL) as Promise<Lib>).then((m) => {
+    for (const [name, title] of [["alpha", "Alpha"], ["beta", "Beta"], ["gamma", "Gamma"]]) {
+      const tag = `rnn-test-${name}`;
+      if (!customElements.get(tag)) customElements.define(tag, class extends HTMLElement {
+        connectedCallback() { this.textContent = `${title} view; hidden-size ${this.getAttribute("hidden-size") ?? "default"}, seed ${this.getAttribute("seed") ?? "default"}`; }
+      });
+      m.registerView({ name: `test-${name}`, title, tag });
+    }
+    return m;
+  }));
+}
+
+export async function mount(html: string): Promise<HTMLElement & { updateComplete: Promise<boolean> }> {
+  const host = document.createElement("div");
+  host.innerHTML = html;
+  document.body.append(host);
+  const el = host.firstElementChild as HTMLElement & { updateComplete: Promise<boolean> };
+  await el.updateComplete;
+  return el;
+}
+
+/** Waits for every Lit element below `root` to finish rendering. */
+export async function settle(root: Element | ShadowRoot): Promise<void> {
+  for (let pass = 0; pass < 3; pass++) {
+    const all: Element[] = [];
+    const walk = (r: Element | ShadowRoot) => r.querySelectorAll("*").forEach((e) => { all.push(e); if (e.shadowRoot) walk(e.shadowRoot); });
+    walk(root);
+    await Promise.all(all.map((e) => (e as { updateComplete?: Promise<unknown> }).updateComplete));
+  }
+}
+
+export const shadow = (el: Element, sel: string) => el.shadowRoot!.querySelector(sel) as HTMLElement;
+
+export function tabsOf(explorer: Element): HTMLButtonElement[] {
+  const tabs = shadow(explorer, "rnn-tabs");
+  return tabs ? [...tabs.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="tab"]')] : [];
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
