@@ -5,7 +5,7 @@ import { fmt, halvingSteps, regime, simulate, spectrum } from "../bindings/lesso
 import { parseSignal, parseTaps, registerSystem, runRegister, tapSources } from "../bindings/lessons/shift-register.js";
 import { describeEcho, runFeedback } from "../bindings/lessons/feedback.js";
 import {
-  describeDynamics, echoStateStatement, heldInput, PRESETS, presetByName, randomA, rotation, runStateSpace, signal,
+  describeDynamics, displayValue, echoStateStatement, heldInput, histogram, PRESETS, presetByName, randomA, rotation, runStateSpace, signal,
   type Mat2,
 } from "../bindings/lessons/state-space.js";
 import {
@@ -128,7 +128,8 @@ describe("state space", () => {
       close(r.h[k + 1][0], h[0], 1e-5);
       close(r.h[k + 1][1], h[1], 1e-5);
     }
-    expect(r.x[49]).toBe(x[20]); // held at the last value after k = 20
+    expect(r.x).toHaveLength(51);
+    expect(r.x[50]).toBe(x[20]); // held at the last value after k = 20
   });
 
   it("tanh bounds the state even when ρ > 1", () => {
@@ -180,6 +181,11 @@ describe("state space", () => {
     close(spectrum(a).rho, 0.9, 1e-9);
     expect(randomA(0.9, 7)).toEqual(a);
     expect(randomA(0.9, 8)).not.toEqual(a);
+  });
+
+  it("bins values for the marginal histograms and clamps only for display", () => {
+    expect(histogram([-1, -0.9, 0, 0.1, 0.99, 5, NaN], -1, 1, 4).counts).toEqual([2, 0, 2, 2]);
+    expect([displayValue(40), displayValue(-Infinity), displayValue(3)]).toEqual([15, -15, 3]);
   });
 
   it("builds the four input signals", () => {

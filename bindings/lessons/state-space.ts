@@ -80,7 +80,7 @@ export function heldInput(x: readonly number[], steps = TRAJECTORY_STEPS): numbe
 }
 
 export interface StateSpaceRun {
-  /** x[0..49]: the editable input then the held value */
+  /** x[0..50]: the editable input then the held value */
   x: number[];
   /** h[0..50] as (h₁, h₂), h[0] = 0 */
   h: Vec2[];
@@ -93,10 +93,10 @@ export interface StateSpaceRun {
 
 export function runStateSpace(engine: Engine, A: Mat2, B: Vec2, C: Vec2, x: readonly number[], useTanh: boolean): StateSpaceRun {
   const sys = { A, B, C, activation: useTanh ? "tanh" : "linear" } as const;
-  const xs = heldInput(x);
-  const a = simulate(engine, sys, xs);
+  const xs = heldInput(x, TRAJECTORY_STEPS + 1); // x[50] is shown beside h[50] but never enters the state
+  const a = simulate(engine, sys, xs.slice(0, TRAJECTORY_STEPS));
   const from: Vec2 = [1, 1];
-  const b = simulate(engine, sys, xs, from);
+  const b = simulate(engine, sys, xs.slice(0, TRAJECTORY_STEPS), from);
   const h = a.h.map((v) => [v[0], v[1]] as Vec2);
   // y[k] = Cᵀh[k]: y[0] uses the initial state, y[k+1] is the engine's output after x[k]
   const y = [C[0] * h[0][0] + C[1] * h[0][1], ...a.out];
@@ -152,4 +152,22 @@ export function echoStateStatement(s: Spectrum, useTanh: boolean): string {
   if (s.sigmaMax < 1) return `With tanh, ‖A‖₂ = ${fmt(s.sigmaMax)} < 1 guarantees the echo state property (tanh never stretches distances, so every step contracts them). ρ(A) = ${fmt(s.rho)}.`;
   if (r === "decays") return `With tanh, ρ(A) = ${fmt(s.rho)} < 1, the usual recipe for an echo state network; the guarantee needs ‖A‖₂ < 1 and here ‖A‖₂ = ${fmt(s.sigmaMax)}, so forgetting is likely but not guaranteed. The measured distance below tells.`;
   return `With tanh, ρ(A) = ${fmt(s.rho)} ≥ 1: h stays in (−1, 1), but with little input the zero state is unstable, different starting states can settle into different patterns, and the echo state property can fail (strong inputs, which saturate tanh, may restore it). The measured distance below tells.`;
+}
+
+export interface Histogram { lo: number; hi: number; counts: number[] }
+
+/** Counts of the finite values in `bins` equal bins over [lo, hi]; values outside go to the end bins. */
+export function histogram(values: readonly number[], lo: number, hi: number, bins: number): Histogram {
+  const counts = new Array<number>(bins).fill(0), w = (hi - lo) / bins;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    counts[Math.min(bins - 1, Math.max(0, Math.floor((v - lo) / w)))]++;
+  }
+  return { lo, hi, counts };
+}
+
+/** Clamps a value for plotting only (see DISPLAY_CLAMP); non-finite values go to the clamp with their sign. */
+export function displayValue(v: number, clamp = DISPLAY_CLAMP): number {
+  if (Number.isNaN(v)) return 0;
+  return Math.max(-clamp, Math.min(clamp, v));
 }

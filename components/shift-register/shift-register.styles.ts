@@ -1,0 +1,5 @@
+import { css } from "lit";
+
+export const shiftRegisterStyles = css`
+  .diagram { max-width: 480px; margin: 0 auto; }
+`;
