@@ -28,3 +28,6 @@ export { decimate, summarize, fmt } from "./charts/decimate.js";
 export * from "./charts/export.js";
 export { formatRemaining, estimateRemaining } from "./ui/progress/format.js";
 export * from "../bindings/worker/index.js";
+
+// the character lab (registers itself as the view "char-lab")
+import "./char-lab/char-lab.js";

@@ -6,8 +6,8 @@
 
 /** Largest corpus the lab accepts, in UTF-16 code units (about 2 MB of text). */
 export const MAX_TEXT_CHARS = 2_000_000;
-/** Largest file, in bytes, read before any decoding. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** Largest file, in bytes, checked before it is read or decoded. */
+export const MAX_FILE_BYTES = 2_000_000;
 export const MIN_TEXT_CHARS = 100;
 /** Distinct characters a corpus may use: each one is an input and an output of the model. */
 export const MAX_VOCAB = 256;
@@ -40,10 +40,15 @@ export function checkUserText(raw: unknown): TextCheck {
   return { ok: true, text };
 }
 
+/** The message for a file over the size limit, or "" when its size is fine (checked before reading it). */
+export function fileSizeProblem(bytes: number, name = "file"): string {
+  return bytes > MAX_FILE_BYTES ? `${name} is ${mb(bytes)}; the lab reads files of at most ${mb(MAX_FILE_BYTES)}.` : "";
+}
+
 /** Checks a dropped or chosen file's bytes: size first, then strict UTF-8, then the text checks. */
 export function checkUserFile(bytes: Uint8Array, name = "file"): TextCheck {
-  if (bytes.length > MAX_FILE_BYTES)
-    return { ok: false, error: `${name} is ${mb(bytes.length)}; the lab reads files of at most ${mb(MAX_FILE_BYTES)}.` };
+  const tooLarge = fileSizeProblem(bytes.length, name);
+  if (tooLarge) return { ok: false, error: tooLarge };
   if (bytes.includes(0)) return { ok: false, error: `${name} is a binary file (it contains zero bytes). Choose a plain-text file.` };
   let text: string;
   try { text = new TextDecoder("utf-8", { fatal: true }).decode(bytes); }
