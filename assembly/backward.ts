@@ -5,7 +5,7 @@ import {
   act, aux, cell, cs, dc0, dcn, dh, dh0, dhn, dz, f32at, fed, gates, gBias, gBy, GH, gWh, gWx, gWy, H, hs, I,
   i32at, lossKind, O, outs, probs, row, setf32, stepGradNorm, targets, tmp, Wh, Wy, xs, ys,
 } from "./model";
-import { addTo, fill, matTVecAcc, outerSum, sumSquares } from "./kernels";
+import { addTo, fill, matTVecAcc, matTVecAdd, outerSum, sumSquares } from "./kernels";
 
 /** dL/dy into the probs buffer: softmax − one-hot (or y − target for mse), times scale; 0 without a target. */
 function outputGradients(T: i32, scale: f32): void {
@@ -43,14 +43,26 @@ function rnnStep(t: i32, d: usize): void {
   } else {
     for (let k = 0; k < H; k++) setf32(d, k, f32at(dh, k) * activationGrad(f32at(hNext, k)));
   }
-  fill(dhn, H, 0);
-  matTVecAcc(Wh, d, H, H, dhn);
+  matTVecAdd(Wh, d, H, H, 0, dhn); // dhn = W_hᵀ d
 }
 
 function lstmStep(t: i32, d: usize): void {
   const Hb = <usize>H << 2;
   const g = row(gates, t, GH), cPrev = row(cs, t, H), tc = row(aux, t, H);
-  for (let k = 0; k < H; k++) {
+  const one = f32x4.splat(1);
+  let k = 0;
+  for (; k + 4 <= H; k += 4) {
+    const o = <usize>k << 2;
+    const ig = v128.load(g + o), fg = v128.load(g + Hb + o), gg = v128.load(g + 2 * Hb + o), og = v128.load(g + 3 * Hb + o);
+    const th = v128.load(tc + o), dhk = v128.load(dh + o);
+    const dc = f32x4.add(v128.load(dcn + o), f32x4.mul(f32x4.mul(dhk, og), f32x4.sub(one, f32x4.mul(th, th))));
+    v128.store(d + o, f32x4.mul(f32x4.mul(f32x4.mul(dc, gg), ig), f32x4.sub(one, ig)));
+    v128.store(d + Hb + o, f32x4.mul(f32x4.mul(f32x4.mul(dc, v128.load(cPrev + o)), fg), f32x4.sub(one, fg)));
+    v128.store(d + 2 * Hb + o, f32x4.mul(f32x4.mul(dc, ig), f32x4.sub(one, f32x4.mul(gg, gg))));
+    v128.store(d + 3 * Hb + o, f32x4.mul(f32x4.mul(f32x4.mul(dhk, th), og), f32x4.sub(one, og)));
+    v128.store(dcn + o, f32x4.mul(dc, fg));
+  }
+  for (; k < H; k++) {
     const o = <usize>k << 2;
     const ig = load<f32>(g + o), fg = load<f32>(g + Hb + o), gg = load<f32>(g + 2 * Hb + o), og = load<f32>(g + 3 * Hb + o);
     const th = load<f32>(tc + o), dhk = load<f32>(dh + o);
@@ -61,23 +73,37 @@ function lstmStep(t: i32, d: usize): void {
     store<f32>(d + 3 * Hb + o, dhk * th * og * (1 - og));
     store<f32>(dcn + o, dc * fg);
   }
-  fill(dhn, H, 0);
-  matTVecAcc(Wh, d, GH, H, dhn);
+  matTVecAdd(Wh, d, GH, H, 0, dhn); // dhn = W_hᵀ d
 }
 
 function gruStep(t: i32, d: usize): void {
   const Hb = <usize>H << 2;
   const g = row(gates, t, GH), hPrev = row(hs, t, H), drh = tmp;
-  for (let k = 0; k < H; k++) {
+  const H4 = H & ~3;
+  const one = f32x4.splat(1);
+  let k = 0;
+  for (; k < H4; k += 4) {
+    const o = <usize>k << 2;
+    const z = v128.load(g + o), gg = v128.load(g + 2 * Hb + o), dhk = v128.load(dh + o);
+    v128.store(d + 2 * Hb + o, f32x4.mul(f32x4.mul(dhk, z), f32x4.sub(one, f32x4.mul(gg, gg))));
+    v128.store(d + o, f32x4.mul(f32x4.mul(f32x4.mul(dhk, f32x4.sub(gg, v128.load(hPrev + o))), z), f32x4.sub(one, z)));
+    v128.store(dhn + o, f32x4.mul(dhk, f32x4.sub(one, z)));
+  }
+  for (; k < H; k++) {
     const o = <usize>k << 2;
     const z = load<f32>(g + o), gg = load<f32>(g + 2 * Hb + o), dhk = load<f32>(dh + o);
     store<f32>(d + 2 * Hb + o, dhk * z * (1 - gg * gg));
     store<f32>(d + o, dhk * (gg - load<f32>(hPrev + o)) * z * (1 - z));
     store<f32>(dhn + o, dhk * (1 - z));
-    store<f32>(drh + o, 0);
   }
-  matTVecAcc(Wh + 2 * Hb * <usize>H, d + 2 * Hb, H, H, drh);
-  for (let k = 0; k < H; k++) {
+  matTVecAdd(Wh + 2 * Hb * <usize>H, d + 2 * Hb, H, H, 0, drh); // drh = W_hgᵀ d_g
+  for (k = 0; k < H4; k += 4) {
+    const o = <usize>k << 2;
+    const r = v128.load(g + Hb + o), dr = v128.load(drh + o);
+    v128.store(d + Hb + o, f32x4.mul(f32x4.mul(f32x4.mul(dr, v128.load(hPrev + o)), r), f32x4.sub(one, r)));
+    v128.store(dhn + o, f32x4.add(v128.load(dhn + o), f32x4.mul(dr, r)));
+  }
+  for (; k < H; k++) {
     const o = <usize>k << 2;
     const r = load<f32>(g + Hb + o), dr = load<f32>(drh + o);
     store<f32>(d + Hb + o, dr * load<f32>(hPrev + o) * r * (1 - r));
@@ -92,8 +118,7 @@ export function backward(T: i32, inputMode: i32, gradScale: f32): void {
   fill(dhn, H, 0);
   fill(dcn, H, 0);
   for (let t = T - 1; t >= 0; t--) {
-    memory.copy(dh, dhn, Hb);
-    matTVecAcc(Wy, row(probs, t, O), O, H, dh);
+    matTVecAdd(Wy, row(probs, t, O), O, H, dhn, dh); // dh = dhn + W_yᵀ dL/dy
     setf32(stepGradNorm, t, <f32>Math.sqrt(sumSquares(dh, H)));
     const d = row(dz, t, GH);
     if (cell == 0) rnnStep(t, d);

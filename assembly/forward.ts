@@ -3,15 +3,25 @@ import {
   act, aux, bias, by, cell, cs, cState, f32at, fed, gates, GH, H, hs, hState, I, i32at, lossKind, O, outs, probs,
   rngSlot, row, setf32, stats, STAT_COUNT, STAT_LOSS, stepLoss, targets, tmp, tokens, Wh, Wx, Wy, xs, ys,
 } from "./model";
-import { matVecAcc } from "./kernels";
-import { expNeg, sigmoidArray, tanh4, tanhArray, tanhf } from "./math";
+import { matVecAcc, matVecAdd } from "./kernels";
+import { expNeg, expNeg4, sigmoidArray, tanh4, tanhArray, tanhf } from "./math";
 import { categorical, nextUniform } from "./prng";
 
-/** a[r] = b[r] + W_x[r, tok] for a one-hot input: a column of W_x, gathered. */
+/** a[r] = b[r] + W_x[r, tok] for a one-hot input: a column of W_x, gathered four rows at a time. */
 function gatherColumn(a: usize, tok: i32): void {
   const stride = <usize>I << 2;
   let p = Wx + (<usize>tok << 2);
-  for (let r = 0; r < GH; r++) { setf32(a, r, f32at(bias, r) + load<f32>(p)); p += stride; }
+  let r = 0;
+  for (; r + 4 <= GH; r += 4) {
+    let v = v128.load32_splat(p);
+    v = v128.load32_lane(p + stride, v, 1);
+    v = v128.load32_lane(p + 2 * stride, v, 2);
+    v = v128.load32_lane(p + 3 * stride, v, 3);
+    const o = <usize>r << 2;
+    v128.store(a + o, f32x4.add(v128.load(bias + o), v));
+    p += stride << 2;
+  }
+  for (; r < GH; r++) { setf32(a, r, f32at(bias, r) + load<f32>(p)); p += stride; }
 }
 
 function activate(src: usize, dst: usize, n: i32): void {
@@ -48,25 +58,53 @@ function lstmCell(t: i32, a: usize, hPrev: usize, hNext: usize): void {
 function gruCell(t: i32, a: usize, hPrev: usize, hNext: usize): void {
   const g = row(gates, t, GH), rh = row(aux, t, H);
   const Hb = <usize>H << 2;
+  const H4 = H & ~3;
   sigmoidArray(a, g, 2 * H); // z, r
-  for (let k = 0; k < H; k++) setf32(rh, k, f32at(g + Hb, k) * f32at(hPrev, k));
+  let k = 0;
+  for (; k < H4; k += 4) { const o = <usize>k << 2; v128.store(rh + o, f32x4.mul(v128.load(g + Hb + o), v128.load(hPrev + o))); }
+  for (; k < H; k++) setf32(rh, k, f32at(g + Hb, k) * f32at(hPrev, k));
   matVecAcc(Wh + <usize>(2 * H) * Hb, rh, H, H, a + 2 * Hb);
   tanhArray(a + 2 * Hb, g + 2 * Hb, H);
   const gz = g, gc = g + 2 * Hb;
-  for (let k = 0; k < H; k++) {
+  const one = f32x4.splat(1);
+  for (k = 0; k < H4; k += 4) {
+    const o = <usize>k << 2;
+    const z = v128.load(gz + o);
+    v128.store(hNext + o, f32x4.add(f32x4.mul(f32x4.sub(one, z), v128.load(hPrev + o)), f32x4.mul(z, v128.load(gc + o))));
+  }
+  for (; k < H; k++) {
     const z = f32at(gz, k);
     setf32(hNext, k, (1 - z) * f32at(hPrev, k) + z * f32at(gc, k));
   }
 }
 
-/** Softmax of the logits row into p; returns -log p[target] (0 when target < 0). */
+/** Softmax of the logits row into p; returns -log p[target] (0 when target < 0). Four lanes at a time. */
 function softmaxLoss(y: usize, p: usize, target: i32): f64 {
+  const O4 = O & ~3;
   let m = f32at(y, 0);
-  for (let o = 1; o < O; o++) m = max(m, f32at(y, o));
-  let s: f64 = 0;
-  for (let o = 0; o < O; o++) { const e = expNeg(m - f32at(y, o)); setf32(p, o, e); s += <f64>e; }
+  let o = 0;
+  if (O4 > 0) {
+    let mv = v128.load(y);
+    for (o = 4; o < O4; o += 4) mv = f32x4.pmax(mv, v128.load(y + (<usize>o << 2)));
+    mv = f32x4.pmax(mv, v128.shuffle<f32>(mv, mv, 2, 3, 0, 1));
+    mv = f32x4.pmax(mv, v128.shuffle<f32>(mv, mv, 1, 0, 3, 2));
+    m = f32x4.extract_lane(mv, 0);
+  }
+  for (o = O4; o < O; o++) m = max(m, f32at(y, o));
+  const mv = f32x4.splat(m);
+  let sv = f32x4.splat(0);
+  for (o = 0; o < O4; o += 4) {
+    const q = <usize>o << 2;
+    const e = expNeg4(f32x4.sub(mv, v128.load(y + q)));
+    v128.store(p + q, e);
+    sv = f32x4.add(sv, e);
+  }
+  let s = <f64>(f32x4.extract_lane(sv, 0) + f32x4.extract_lane(sv, 1) + f32x4.extract_lane(sv, 2) + f32x4.extract_lane(sv, 3));
+  for (o = O4; o < O; o++) { const e = expNeg(m - f32at(y, o)); setf32(p, o, e); s += <f64>e; }
   const inv = <f32>(1.0 / s);
-  for (let o = 0; o < O; o++) setf32(p, o, f32at(p, o) * inv);
+  const iv = f32x4.splat(inv);
+  for (o = 0; o < O4; o += 4) { const q = <usize>o << 2; v128.store(p + q, f32x4.mul(v128.load(p + q), iv)); }
+  for (o = O4; o < O; o++) setf32(p, o, f32at(p, o) * inv);
   if (target < 0) return 0;
   return Math.log(s) + <f64>m - <f64>f32at(y, target);
 }
@@ -86,8 +124,7 @@ export function forward(T: i32, inputMode: i32, samplingProb: f64): f64 {
       store<i32>(fed + (<usize>t << 2), tok);
       gatherColumn(a, tok);
     } else {
-      memory.copy(a, bias, <usize>GH << 2);
-      matVecAcc(Wx, row(xs, t, I), GH, I, a);
+      matVecAdd(Wx, row(xs, t, I), GH, I, bias, a);
     }
     if (cell == 0) {
       matVecAcc(Wh, hPrev, H, H, a);
@@ -100,8 +137,7 @@ export function forward(T: i32, inputMode: i32, samplingProb: f64): f64 {
       gruCell(t, a, hPrev, hNext);
     }
     const y = row(outs, t, O);
-    memory.copy(y, by, <usize>O << 2);
-    matVecAcc(Wy, hNext, O, H, y);
+    matVecAdd(Wy, hNext, O, H, by, y);
     const target = i32at(targets, t);
     let l: f64 = 0;
     if (lossKind == 0) {

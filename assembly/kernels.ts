@@ -34,15 +34,39 @@ export function dot(w: usize, x: usize, n: i32): f32 {
   return s;
 }
 
-/** out[r] += Σ_c W[r,c]·x[c]. Four rows at a time share each load of x. */
+// Register budget: V8 (TurboFan, x64) gives wasm 15 usable xmm registers and issues a
+// loop body's loads before its arithmetic, so every loaded vector is live at once. The
+// loops below keep loads + accumulators ≤ 14 and hide the 3-4 cycle add latency by
+// summing two products before each accumulate (acc += p + q), instead of using more
+// accumulators than there are registers (which made V8 spill an accumulator to the
+// stack every iteration and halved the speed).
+
+/** out[r] += Σ_c W[r,c]·x[c]. */
 export function matVecAcc(w: usize, x: usize, rows: i32, cols: i32, out: usize): void {
+  matVecAdd(w, x, rows, cols, out, out);
+}
+
+/**
+ * out[r] = src[r] + Σ_c W[r,c]·x[c] (src may equal out; the bias goes in without a copy).
+ * Four rows share each load of x; eight columns per iteration.
+ */
+export function matVecAdd(w: usize, x: usize, rows: i32, cols: i32, src: usize, out: usize): void {
   const stride = <usize>cols << 2;
-  const c4 = cols & ~3;
+  const c8 = cols & ~7, c4 = cols & ~3;
   let r = 0;
   for (; r + 4 <= rows; r += 4) {
     const w0 = w + <usize>r * stride, w1 = w0 + stride, w2 = w1 + stride, w3 = w2 + stride;
     let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
-    for (let c = 0; c < c4; c += 4) {
+    let c = 0;
+    for (; c < c8; c += 8) {
+      const o = <usize>c << 2;
+      const x0 = v128.load(x + o), x1 = v128.load(x + o, 16);
+      a0 = f32x4.add(a0, f32x4.add(f32x4.mul(v128.load(w0 + o), x0), f32x4.mul(v128.load(w0 + o, 16), x1)));
+      a1 = f32x4.add(a1, f32x4.add(f32x4.mul(v128.load(w1 + o), x0), f32x4.mul(v128.load(w1 + o, 16), x1)));
+      a2 = f32x4.add(a2, f32x4.add(f32x4.mul(v128.load(w2 + o), x0), f32x4.mul(v128.load(w2 + o, 16), x1)));
+      a3 = f32x4.add(a3, f32x4.add(f32x4.mul(v128.load(w3 + o), x0), f32x4.mul(v128.load(w3 + o, 16), x1)));
+    }
+    if (c < c4) {
       const o = <usize>c << 2;
       const xv = v128.load(x + o);
       a0 = f32x4.add(a0, f32x4.mul(v128.load(w0 + o), xv));
@@ -53,85 +77,148 @@ export function matVecAcc(w: usize, x: usize, rows: i32, cols: i32, out: usize):
     let s = hsum4(a0, a1, a2, a3);
     if (c4 < cols) {
       let t0: f32 = 0, t1: f32 = 0, t2: f32 = 0, t3: f32 = 0;
-      for (let c = c4; c < cols; c++) {
+      for (c = c4; c < cols; c++) {
         const xc = f32at(x, c);
         t0 += f32at(w0, c) * xc; t1 += f32at(w1, c) * xc; t2 += f32at(w2, c) * xc; t3 += f32at(w3, c) * xc;
       }
       s = f32x4.add(s, f32x4(t0, t1, t2, t3));
     }
-    const po = out + (<usize>r << 2);
-    v128.store(po, f32x4.add(v128.load(po), s));
+    v128.store(out + (<usize>r << 2), f32x4.add(v128.load(src + (<usize>r << 2)), s));
   }
-  for (; r < rows; r++) setf32(out, r, f32at(out, r) + dot(w + <usize>r * stride, x, cols));
+  for (; r < rows; r++) setf32(out, r, f32at(src, r) + dot(w + <usize>r * stride, x, cols));
 }
 
-/** out[c] += Σ_r W[r,c]·d[r]: the transposed product, accumulated 16 columns at a time in registers. */
+/** out[c] += Σ_r W[r,c]·d[r]: the transposed product. */
 export function matTVecAcc(w: usize, d: usize, rows: i32, cols: i32, out: usize): void {
+  matTVecAdd(w, d, rows, cols, out, out);
+}
+
+/**
+ * out[c] = src[c] + Σ_r W[r,c]·d[r], or without src when src is 0 (src may equal out).
+ * 16 columns stay in registers while the rows stream past two at a time, so each
+ * element of W is loaded once.
+ */
+export function matTVecAdd(w: usize, d: usize, rows: i32, cols: i32, src: usize, out: usize): void {
   const stride = <usize>cols << 2;
+  const dEnd = d + (<usize>rows << 2), pairEnd = d + (<usize>(rows & ~1) << 2);
   let c = 0;
   for (; c + 16 <= cols; c += 16) {
-    const po = out + (<usize>c << 2);
-    let a0 = v128.load(po), a1 = v128.load(po, 16), a2 = v128.load(po, 32), a3 = v128.load(po, 48);
-    let pw = w + (<usize>c << 2);
-    for (let r = 0; r < rows; r++) {
-      const dv = f32x4.splat(f32at(d, r));
+    const po = out + (<usize>c << 2), ps = src + (<usize>c << 2);
+    let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
+    if (src) { a0 = v128.load(ps); a1 = v128.load(ps, 16); a2 = v128.load(ps, 32); a3 = v128.load(ps, 48); }
+    let pw = w + (<usize>c << 2), pd = d;
+    while (pd < pairEnd) {
+      const dv = v128.load32_splat(pd), ev = v128.load32_splat(pd, 4);
+      const pv = pw + stride;
+      a0 = f32x4.add(a0, f32x4.add(f32x4.mul(v128.load(pw), dv), f32x4.mul(v128.load(pv), ev)));
+      a1 = f32x4.add(a1, f32x4.add(f32x4.mul(v128.load(pw, 16), dv), f32x4.mul(v128.load(pv, 16), ev)));
+      a2 = f32x4.add(a2, f32x4.add(f32x4.mul(v128.load(pw, 32), dv), f32x4.mul(v128.load(pv, 32), ev)));
+      a3 = f32x4.add(a3, f32x4.add(f32x4.mul(v128.load(pw, 48), dv), f32x4.mul(v128.load(pv, 48), ev)));
+      pw += stride << 1; pd += 8;
+    }
+    if (pd < dEnd) {
+      const dv = v128.load32_splat(pd);
       a0 = f32x4.add(a0, f32x4.mul(v128.load(pw), dv));
       a1 = f32x4.add(a1, f32x4.mul(v128.load(pw, 16), dv));
       a2 = f32x4.add(a2, f32x4.mul(v128.load(pw, 32), dv));
       a3 = f32x4.add(a3, f32x4.mul(v128.load(pw, 48), dv));
-      pw += stride;
     }
     v128.store(po, a0); v128.store(po, a1, 16); v128.store(po, a2, 32); v128.store(po, a3, 48);
   }
   for (; c + 4 <= cols; c += 4) {
-    const po = out + (<usize>c << 2);
-    let a = v128.load(po);
-    let pw = w + (<usize>c << 2);
-    for (let r = 0; r < rows; r++) { a = f32x4.add(a, f32x4.mul(v128.load(pw), f32x4.splat(f32at(d, r)))); pw += stride; }
-    v128.store(po, a);
+    let a = src ? v128.load(src + (<usize>c << 2)) : f32x4.splat(0);
+    let pw = w + (<usize>c << 2), pd = d;
+    while (pd < dEnd) { a = f32x4.add(a, f32x4.mul(v128.load(pw), v128.load32_splat(pd))); pw += stride; pd += 4; }
+    v128.store(out + (<usize>c << 2), a);
   }
   for (; c < cols; c++) {
-    let s = f32at(out, c);
-    for (let r = 0; r < rows; r++) s += load<f32>(w + <usize>r * stride + (<usize>c << 2)) * f32at(d, r);
+    let s: f32 = src ? f32at(src, c) : 0;
+    let pw = w + (<usize>c << 2), pd = d;
+    while (pd < dEnd) { s += load<f32>(pw) * load<f32>(pd); pw += stride; pd += 4; }
     setf32(out, c, s);
   }
 }
 
 /**
  * G[r,c] = Σ_t D[t,r]·A[t,c] over T rows of D (row stride ldd) and A (row stride lda):
- * a weight gradient as a sum of rank-1 terms, computed one 16-column block at a time.
+ * a weight gradient as a sum of rank-1 terms. Two rows of G and 16 columns at a time:
+ * eight accumulators in registers, each load of A serving both rows.
  */
 export function outerSum(g: usize, rows: i32, cols: i32, D: usize, ldd: i32, A: usize, lda: i32, T: i32): void {
   const sd = <usize>ldd << 2, sa = <usize>lda << 2, sg = <usize>cols << 2;
-  for (let r = 0; r < rows; r++) {
+  let r = 0;
+  for (; r + 2 <= rows; r += 2) {
     const pg = g + <usize>r * sg;
     const pd0 = D + (<usize>r << 2);
     let c = 0;
     for (; c + 16 <= cols; c += 16) {
       let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
+      let b0 = f32x4.splat(0), b1 = f32x4.splat(0), b2 = f32x4.splat(0), b3 = f32x4.splat(0);
       let pa = A + (<usize>c << 2), pd = pd0;
       for (let t = 0; t < T; t++) {
-        const dv = f32x4.splat(load<f32>(pd));
-        a0 = f32x4.add(a0, f32x4.mul(v128.load(pa), dv));
-        a1 = f32x4.add(a1, f32x4.mul(v128.load(pa, 16), dv));
-        a2 = f32x4.add(a2, f32x4.mul(v128.load(pa, 32), dv));
-        a3 = f32x4.add(a3, f32x4.mul(v128.load(pa, 48), dv));
+        const dv = v128.load32_splat(pd), ev = v128.load32_splat(pd, 4);
+        const v0 = v128.load(pa), v1 = v128.load(pa, 16), v2 = v128.load(pa, 32), v3 = v128.load(pa, 48);
+        a0 = f32x4.add(a0, f32x4.mul(v0, dv)); b0 = f32x4.add(b0, f32x4.mul(v0, ev));
+        a1 = f32x4.add(a1, f32x4.mul(v1, dv)); b1 = f32x4.add(b1, f32x4.mul(v1, ev));
+        a2 = f32x4.add(a2, f32x4.mul(v2, dv)); b2 = f32x4.add(b2, f32x4.mul(v2, ev));
+        a3 = f32x4.add(a3, f32x4.mul(v3, dv)); b3 = f32x4.add(b3, f32x4.mul(v3, ev));
         pa += sa; pd += sd;
       }
-      const o = pg + (<usize>c << 2);
+      const o = pg + (<usize>c << 2), q = o + sg;
       v128.store(o, a0); v128.store(o, a1, 16); v128.store(o, a2, 32); v128.store(o, a3, 48);
+      v128.store(q, b0); v128.store(q, b1, 16); v128.store(q, b2, 32); v128.store(q, b3, 48);
     }
     for (; c + 4 <= cols; c += 4) {
-      let a = f32x4.splat(0);
+      let a = f32x4.splat(0), b = f32x4.splat(0);
       let pa = A + (<usize>c << 2), pd = pd0;
-      for (let t = 0; t < T; t++) { a = f32x4.add(a, f32x4.mul(v128.load(pa), f32x4.splat(load<f32>(pd)))); pa += sa; pd += sd; }
+      for (let t = 0; t < T; t++) {
+        const v = v128.load(pa);
+        a = f32x4.add(a, f32x4.mul(v, v128.load32_splat(pd)));
+        b = f32x4.add(b, f32x4.mul(v, v128.load32_splat(pd, 4)));
+        pa += sa; pd += sd;
+      }
       v128.store(pg + (<usize>c << 2), a);
+      v128.store(pg + sg + (<usize>c << 2), b);
     }
     for (; c < cols; c++) {
-      let s: f32 = 0;
-      for (let t = 0; t < T; t++) s += load<f32>(D + <usize>t * sd + (<usize>r << 2)) * load<f32>(A + <usize>t * sa + (<usize>c << 2));
+      let s: f32 = 0, u: f32 = 0;
+      let pa = A + (<usize>c << 2), pd = pd0;
+      for (let t = 0; t < T; t++) { const v = load<f32>(pa); s += load<f32>(pd) * v; u += load<f32>(pd, 4) * v; pa += sa; pd += sd; }
       setf32(pg, c, s);
+      setf32(pg + sg, c, u);
     }
+  }
+  if (r < rows) outerSumRow(g + <usize>r * sg, cols, D + (<usize>r << 2), sd, A, sa, T);
+}
+
+/** One row of outerSum: g[c] = Σ_t d[t]·A[t,c], d with byte stride sd. */
+function outerSumRow(pg: usize, cols: i32, pd0: usize, sd: usize, A: usize, sa: usize, T: i32): void {
+  let c = 0;
+  for (; c + 16 <= cols; c += 16) {
+    let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
+    let pa = A + (<usize>c << 2), pd = pd0;
+    for (let t = 0; t < T; t++) {
+      const dv = v128.load32_splat(pd);
+      a0 = f32x4.add(a0, f32x4.mul(v128.load(pa), dv));
+      a1 = f32x4.add(a1, f32x4.mul(v128.load(pa, 16), dv));
+      a2 = f32x4.add(a2, f32x4.mul(v128.load(pa, 32), dv));
+      a3 = f32x4.add(a3, f32x4.mul(v128.load(pa, 48), dv));
+      pa += sa; pd += sd;
+    }
+    const o = pg + (<usize>c << 2);
+    v128.store(o, a0); v128.store(o, a1, 16); v128.store(o, a2, 32); v128.store(o, a3, 48);
+  }
+  for (; c + 4 <= cols; c += 4) {
+    let a = f32x4.splat(0);
+    let pa = A + (<usize>c << 2), pd = pd0;
+    for (let t = 0; t < T; t++) { a = f32x4.add(a, f32x4.mul(v128.load(pa), v128.load32_splat(pd))); pa += sa; pd += sd; }
+    v128.store(pg + (<usize>c << 2), a);
+  }
+  for (; c < cols; c++) {
+    let s: f32 = 0;
+    let pa = A + (<usize>c << 2), pd = pd0;
+    for (let t = 0; t < T; t++) { s += load<f32>(pd) * load<f32>(pa); pa += sa; pd += sd; }
+    setf32(pg, c, s);
   }
 }
 

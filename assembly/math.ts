@@ -39,11 +39,19 @@ const P5: f32 = 5.0000001201e-1;
   return x < 0 ? e * s : s;
 }
 
+// The 4-wide forms avoid two wasm operations that V8 lowers to long x64 sequences:
+// f32x4.min (NaN- and ±0-exact) becomes f32x4.pmin (one minps; the inputs here are never
+// NaN-sensitive: a NaN input still gives a NaN result through the polynomial), and
+// i32x4.trunc_sat_f32x4_s is replaced by reading n from the bits of x·log2e + 1.5·2^23,
+// whose low mantissa bits hold n: shifting them left by 23 gives n·2^23 (mod 2^32).
+
+/** exp(-a) for 0 ≤ a ≤ 87, four lanes (larger a is clamped to 87). */
 // @ts-ignore: decorator
-@inline function expNeg4(a: v128): v128 {
-  const x = f32x4.neg(f32x4.min(a, f32x4.splat(87.0)));
+@inline export function expNeg4(a: v128): v128 {
+  const x = f32x4.neg(f32x4.pmin(a, f32x4.splat(87.0)));
   const magic = f32x4.splat(MAGIC);
-  const n = f32x4.sub(f32x4.add(f32x4.mul(x, f32x4.splat(LOG2E)), magic), magic);
+  const t = f32x4.add(f32x4.mul(x, f32x4.splat(LOG2E)), magic);
+  const n = f32x4.sub(t, magic);
   let r = f32x4.sub(x, f32x4.mul(n, f32x4.splat(LN2_HI)));
   r = f32x4.sub(r, f32x4.mul(n, f32x4.splat(LN2_LO)));
   let p = f32x4.splat(P0);
@@ -53,13 +61,13 @@ const P5: f32 = 5.0000001201e-1;
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(P4));
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(P5));
   p = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), f32x4.splat(1.0));
-  const pow2 = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
+  const pow2 = i32x4.add(i32x4.shl(t, 23), i32x4.splat(127 << 23));
   return f32x4.mul(p, pow2);
 }
 
 // @ts-ignore: decorator
 @inline export function tanh4(x: v128): v128 {
-  const a = f32x4.min(f32x4.abs(x), f32x4.splat(9.0));
+  const a = f32x4.pmin(f32x4.abs(x), f32x4.splat(9.0));
   const e = expNeg4(f32x4.add(a, a));
   const one = f32x4.splat(1.0);
   const t = f32x4.div(f32x4.sub(one, e), f32x4.add(one, e));
@@ -71,7 +79,8 @@ const P5: f32 = 5.0000001201e-1;
 @inline export function sigmoid4(x: v128): v128 {
   const e = expNeg4(f32x4.abs(x));
   const s = f32x4.div(f32x4.splat(1.0), f32x4.add(f32x4.splat(1.0), e));
-  return v128.bitselect(f32x4.mul(e, s), s, f32x4.lt(x, f32x4.splat(0.0)));
+  // x < 0: σ(x) = e·σ(|x|); the sign bit, spread to all 32 bits, selects it
+  return v128.bitselect(f32x4.mul(e, s), s, i32x4.shr_s(x, 31));
 }
 
 /** out[i] = tanh(x[i]) for n floats (out may equal x). */
