@@ -2,11 +2,12 @@
 import { ValidationError } from "../validate.js";
 import { parseArgs } from "./args.js";
 import type { Command } from "./command.js";
+import { bench } from "./bench.js";
 import { grad } from "./grad.js";
 import { sample } from "./sample.js";
 import { train } from "./train.js";
 
-const commands: Command[] = [grad, train, sample];
+const commands: Command[] = [grad, train, sample, bench];
 
 function help(): string {
   return "usage: rnn-explorer <command> [options]\n\n" + commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}\n    ${c.usage}`).join("\n\n") + "\n";

@@ -1,0 +1,138 @@
+/**
+ * The bench in Node: every repetition of every (workload, engine) runs in a fresh process
+ * (V8 sometimes runs a whole process 25–30% slower than usual, so a median over processes
+ * is the honest figure), then the native reference, then the kernel micro-benchmarks.
+ */
+import { spawn } from "node:child_process";
+import os from "node:os";
+import { createEngine } from "../bindings/engine.js";
+import { benchKernels } from "./kernels.js";
+import { prepareNative, runNative, type NativeResult } from "./native.js";
+import { ratios, type BenchEngine, type BenchReport, type BenchResult } from "./report.js";
+import { measure, median, WorkloadRunner, type Measurement, type Workload } from "./workloads.js";
+
+export interface NodeBenchOptions {
+  engines: BenchEngine[];
+  workloads: Workload[];
+  reps: number;
+  /** timed seconds per repetition */
+  seconds: number;
+  /** exact timed steps per repetition instead of seconds (quick runs, tests) */
+  steps?: number;
+  /** run every repetition in this process instead of a fresh one */
+  inProcess: boolean;
+  /** false: skip; true: look for ../shared/perf/rnnbench.c; string: a .c file or a binary */
+  native: boolean | string;
+  kernels: boolean;
+  /** directories whose ../shared/perf may hold the reference (the package root) */
+  roots: string[];
+  cacheDir: string;
+  /** the CLI script, to start child processes with */
+  script: string;
+  log: (s: string) => void;
+}
+
+/** Warm-up before timing: the TS twin's JIT needs a little longer than the wasm core. */
+const warmup = (engine: BenchEngine, steps?: number) => (steps !== undefined ? 0 : engine === "ts" ? 0.5 : 0.3);
+
+export function machineInfo(): Record<string, unknown> {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? "unknown", cores: cpus.length, arch: process.arch, platform: process.platform,
+    os: `${os.type()} ${os.release()}`, memory_gb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version, v8: process.versions.v8, runtime: `Node ${process.version}`,
+    date: new Date().toISOString(), loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100),
+  };
+}
+
+/** One repetition in this process: a fresh engine and model, warm-up, timed steps. */
+export async function measureOnce(w: Workload, engine: BenchEngine, seconds: number, steps?: number): Promise<Measurement> {
+  const runner = new WorkloadRunner(await createEngine(engine), w);
+  try { return measure(runner, { seconds, steps, warmupSeconds: warmup(engine, steps) }); }
+  finally { runner.dispose(); }
+}
+
+/** One repetition in a child process (`rnn-explorer bench --child W1:wasm ...`). */
+function measureInChild(o: NodeBenchOptions, w: Workload, engine: BenchEngine): Promise<Measurement> {
+  const args = [...process.execArgv, o.script, "bench", "--child", `${w.id}:${engine}`, "--seconds", String(o.seconds)];
+  if (o.steps !== undefined) args.push("--steps", String(o.steps));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "", err = "";
+    child.stdout.on("data", (d) => { out += d; });
+    child.stderr.on("data", (d) => { err += d; });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      try {
+        if (code !== 0) throw new Error(`exit ${code}: ${err.trim().split("\n").pop()}`);
+        resolve(JSON.parse(out) as Measurement);
+      } catch (e) { reject(new Error(`bench child ${w.id} ${engine}: ${(e as Error).message}`)); }
+    });
+  });
+}
+
+export async function runNodeBench(o: NodeBenchOptions): Promise<BenchReport> {
+  const machine = machineInfo();
+  const samples = new Map<string, Measurement[]>();
+  const key = (w: Workload, e: BenchEngine) => `${w.id}:${e}`;
+  const total = o.reps * o.workloads.length * o.engines.length;
+  let done = 0;
+  // repetitions outermost, so slow phases of a busy machine spread over every row
+  for (let rep = 0; rep < o.reps; rep++) {
+    for (const w of o.workloads) {
+      for (const e of o.engines) {
+        const m = o.inProcess ? await measureOnce(w, e, o.seconds, o.steps) : await measureInChild(o, w, e);
+        if (!Number.isFinite(m.lastLoss)) throw new Error(`${w.id} on ${e}: the loss is not finite (${m.lastLoss})`);
+        const list = samples.get(key(w, e)) ?? [];
+        list.push(m);
+        samples.set(key(w, e), list);
+        done++;
+        o.log(`[${done}/${total}] ${w.id} ${w.label} on ${e}, rep ${rep + 1}/${o.reps}: ${Math.round(m.stepsPerSec).toLocaleString("en-US")} steps/s\n`);
+      }
+    }
+  }
+  const results: BenchResult[] = [];
+  for (const w of o.workloads) {
+    for (const e of o.engines) {
+      const ms = samples.get(key(w, e)) ?? [];
+      const sps = ms.map((m) => m.stepsPerSec);
+      const med = median(sps);
+      const flopsPerStep = ms.length ? ms[0].gflops / ms[0].stepsPerSec : 0;
+      results.push({ workload: w.id, engine: e, steps_per_s: med, min: Math.min(...sps), max: Math.max(...sps), reps: ms.length,
+        gflops: med * flopsPerStep, samples: sps });
+    }
+  }
+  const report: BenchReport = {
+    machine,
+    settings: { reps: o.reps, seconds_per_rep: o.steps === undefined ? o.seconds : undefined, steps_per_rep: o.steps,
+      processes: o.inProcess ? "one" : "separate", workload: "V 32, T 25, one-hot, softmax-CE every step, full BPTT, clip norm 5, SGD lr 0.01, float32, batch 1" },
+    results,
+  };
+
+  if (o.native !== false) {
+    const prep = prepareNative(typeof o.native === "string" ? o.native : undefined, o.roots, o.cacheDir, o.log);
+    if ("skipped" in prep) {
+      report.native_note = prep.skipped;
+      o.log(`${prep.skipped}\n`);
+    } else {
+      report.native_note = prep.note;
+      const native: NativeResult[] = [];
+      for (const w of o.workloads) {
+        o.log(`native ${w.id} ${w.label} (about 12 s)...\n`);
+        try {
+          const r = await runNative(prep.binary, w);
+          native.push(r);
+          o.log(`native ${w.id}: ${Math.round(r.steps_per_s).toLocaleString("en-US")} steps/s\n`);
+        } catch (e) { o.log(`${(e as Error).message}\n`); }
+      }
+      report.native = native;
+    }
+  }
+  report.ratios = ratios(results, report.native);
+
+  if (o.kernels) {
+    o.log("kernel micro-benchmarks...\n");
+    report.kernels = await benchKernels({ onProgress: (d, t) => { if (d === t) o.log(`kernels: ${t} measured\n`); } });
+  }
+  return report;
+}
