@@ -29,5 +29,9 @@ export * from "./charts/export.js";
 export { formatRemaining, estimateRemaining } from "./ui/progress/format.js";
 export * from "../bindings/worker/index.js";
 
+// lesson views 5–8 (each registers itself as a view of <rnn-explorer>)
+export { RnnLstm } from "./lstm/lstm.js";
+export { RnnGru } from "./gru/gru.js";
+
 // the character lab (registers itself as the view "char-lab")
 import "./char-lab/char-lab.js";

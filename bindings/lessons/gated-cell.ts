@@ -17,7 +17,7 @@ export const GATED_TASKS: readonly GatedTaskKind[] = ["latch", "parity"];
 /** Longest sequence the views step through (and the model's maxSeqLen). */
 export const MAX_STEPS = 32;
 /** Training sequences have a random length in this range, so the model does not learn one length. */
-const TRAIN_LENGTH = [6, 20] as const;
+const TRAIN_LENGTH = [8, 30] as const;
 
 export interface GatedTask {
   kind: GatedTaskKind;
@@ -38,7 +38,7 @@ const LATCH_SYMBOLS = "abcd";
 
 export const TASKS: Record<GatedTaskKind, GatedTask> = {
   latch: {
-    kind: "latch", title: "remember the last capital",
+    kind: "latch", title: "latch: last capital",
     rule: "Output the most recent capital letter seen so far (nothing to say before the first one).",
     inputSize: 8, outputSize: 4, inputChars: LATCH_SYMBOLS + LATCH_SYMBOLS.toUpperCase(),
     outputLabels: LATCH_SYMBOLS.toUpperCase().split(""), example: "bCadaBcdbaadDcab",
@@ -57,12 +57,12 @@ export function targetsOf(kind: GatedTaskKind, tokens: readonly number[]): (numb
   return tokens.map((tok) => { if (tok >= 4) held = tok - 4; return held; });
 }
 
-/** A random training sequence. Latch: a capital at the start half the time and then at each step with p = 0.15. */
+/** A random training sequence. Latch: a capital at the start half the time and then at each step with p = 0.07 (long holds). */
 export function randomSequence(kind: GatedTaskKind, length: number, rng: Rng): { tokens: number[]; targets: (number | null)[] } {
   const tokens: number[] = [];
   for (let t = 0; t < length; t++) {
     if (kind === "parity") { tokens.push(rng.int(2)); continue; }
-    const marked = rng.next() < (t === 0 ? 0.5 : 0.15);
+    const marked = rng.next() < (t === 0 ? 0.5 : 0.07);
     tokens.push(rng.int(4) + (marked ? 4 : 0));
   }
   return { tokens, targets: targetsOf(kind, tokens) };

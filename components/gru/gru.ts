@@ -1,0 +1,147 @@
+import { html, mathml, svg, type TemplateResult } from "lit";
+import { define } from "../define.js";
+import { registerView } from "../registry.js";
+import type { Trace } from "../../bindings/lessons/gated-cell.js";
+import { GRU_GATES, gruReference, gruUnitStep } from "../../bindings/lessons/gru-cell.js";
+import { GATED_ATTRIBUTES, GatedCellView, type GateRow } from "../lstm/gated-view.js";
+import { gateBox, opNode, wire } from "../lstm/diagram.js";
+import { aligned, eq, had, n, now, num, paren, plus, prev, r, sigma, sub, tanh, times } from "../lstm/math.js";
+import { maxGap } from "../lstm/reference-gap.js";
+
+/**
+ * Lesson 6: the GRU cell. A 2–6 unit GRU is trained on the page on a task that needs a
+ * memory, then a sequence the reader types steps through it: the diagram shows the
+ * update gate z, the reset gate r and the candidate g with the engine's values, and
+ * h_t = (1 − z) ⊙ h_{t−1} + z ⊙ g with the numbers substituted.
+ *
+ * Attributes (reflected as the reader changes them, so a link reproduces the state):
+ * `task` (latch | parity), `hidden-size` (2–6), `train-steps` (50–5000), `seed`,
+ * `sequence` (the typed input; empty = the task's example), `step` (t), `unit` (j).
+ *
+ * @fires rnn-train-done - after training; detail `{ steps, loss, accuracy, ms }`
+ * @fires rnn-step-change - when the reader selects a step or unit; detail `{ step, unit }`
+ * @fires rnn-change - after the reader commits a new sequence; detail `{ value: { sequence } }`
+ * @cssproperty --rnn-accent - the highway, selected step and gate fill
+ * @cssproperty --rnn-surface - card background
+ */
+export class RnnGru extends GatedCellView {
+  protected readonly cell = "gru" as const;
+  protected readonly keepName = "1 − z";
+
+  protected heading() {
+    return html`<h2>GRU cell: update and reset gates</h2>
+      <p class="lead">The GRU reaches the LSTM's goal with one state and three blocks of weights instead of four: the update gate z
+        decides, unit by unit, how much of the old state to keep and how much to replace. A small GRU learns a task on this page;
+        every gate value below is the engine's.</p>`;
+  }
+
+  protected guide() {
+    return html`
+      <p>The new state is a blend: h<sub>t</sub> = (1 − z)·h<sub>t−1</sub> + z·g. Where z is near 0, the unit copies its old value
+        unchanged, and the gradient flowing back through it is multiplied by 1 − z ≈ 1 — the same additive "highway" the LSTM builds
+        with its cell state, merged here into h itself. The reset gate r decides how much of h<sub>t−1</sub> the candidate g may
+        look at (it is applied before the recurrent product W<sub>h</sub>(r ⊙ h), as in the engine).</p>
+      <h3>Try this</h3>
+      <ul>
+        <li>With the <b>latch</b> task, step onto a capital letter: z jumps towards 1 in the units that store letters (write), and falls
+          back towards 0 on the lowercase letters after it (hold).</li>
+        <li>Find a unit whose 1 − z stays near 1 between two capitals and read its highway gain in the chart.</li>
+        <li>Look at r at the steps right after a capital: does the candidate need the old state? Compare with the parity task, where
+          the new state depends on the old one at every step.</li>
+        <li>Open the LSTM view with the same task and seed and compare the accuracy and the number of weights (3 blocks here, 4 there).</li>
+      </ul>
+      <h3>What to look for</h3>
+      <ul>
+        <li>h<sub>t</sub> = (1 − z)·h<sub>t−1</sub> + z·g holds for the numbers shown (up to rounding).</li>
+        <li>The update gate works in both directions at once: a unit cannot write without forgetting the same fraction — the LSTM's
+          separate i and f gates can.</li>
+      </ul>`;
+  }
+
+  protected gateRows(): GateRow[] {
+    const per = (k: string) => (t: Trace) => t.steps.map((s) => s.gates[k]);
+    return [
+      { key: "z", label: "update gate z", values: per("z"), range: [0, 1], scale: "sequential" },
+      { key: "r", label: "reset gate r", values: per("r"), range: [0, 1], scale: "sequential" },
+      { key: "g", label: "candidate g", values: per("g"), range: [-1, 1], scale: "diverging" },
+      { key: "h", label: "hidden state h", values: (t) => t.steps.map((s) => s.h), range: [-1, 1], scale: "diverging" },
+    ];
+  }
+
+  protected referenceGap(trace: Trace) {
+    const ref = gruReference(trace.params, trace.hiddenSize, trace.steps.map((s) => s.x));
+    return maxGap(trace.steps.map((s) => s.h), ref.h);
+  }
+
+  protected highwayMath() {
+    return mathml`<mrow><mfrac><mrow><mo>∂</mo>${sub("h", "T")}</mrow><mrow><mo>∂</mo>${sub("h", "k")}</mrow></mfrac>
+      ${eq}
+      <munderover><mo>∏</mo><mrow><mi>s</mi><mo>=</mo><mi>k</mi><mo>+</mo><mn>1</mn></mrow><mi>T</mi></munderover>
+      <mo>(</mo><mn>1</mn><mo>−</mo>${sub("z", "s")}<mo>)</mo><mtext>   (the path through (1 − z) alone)</mtext></mrow>`;
+  }
+
+  protected diagram(trace: Trace, t: number, j: number) {
+    const u = gruUnitStep(trace, t, j), G = u.gates, Y = 56, gy = 206, bus = 282;
+    const keep = 1 - G.z.value, hw = 1.5 + 7 * keep;
+    return html`<div class="diagram-wrap"><svg class="diagram" viewBox="0 0 660 330" role="img" aria-label=${`GRU cell, unit ${j}, step ${t}: h(t−1) = ${num(u.hPrev, 3)}, update gate z = ${num(G.z.value, 3)}, reset gate r = ${num(G.r.value, 3)}, candidate g = ${num(G.g.value, 3)}, h(t) = ${num(u.h, 3)}.`}>
+      <text x="330" y="18" text-anchor="middle" class="muted">hidden state h — the highway (only × (1 − z) and + z·g)</text>
+      <text x="6" y=${Y - 12}>h(t−1)</text><text x="6" y=${Y + 22} font-weight="600">${num(u.hPrev, 3)}</text>
+      ${wire([[64, Y], [187, Y]], "highway", 3)}
+      ${opNode(200, Y, "×")}
+      ${wire([[213, Y], [427, Y]], "highway", hw)}
+      <text x="300" y=${Y - 10} text-anchor="middle" class="muted">(1−z)·h = ${num(u.keep, 3)}</text>
+      ${opNode(440, Y, "+")}
+      ${wire([[453, Y], [650, Y]], "highway", 3)}
+      <text x="560" y=${Y - 10} text-anchor="middle">h(t) = <tspan font-weight="600">${num(u.h, 3)}</tspan></text>
+      ${wire([[150, gy - 28], [150, 120], [187, 120]])}
+      ${opNode(200, 120, "1−")}
+      ${wire([[200, 107], [200, Y + 13]])}
+      <text x="214" y="100" class="muted">1−z = ${num(keep, 3)}</text>
+      ${wire([[150, 150], [427, 150]])}
+      ${wire([[470, gy - 28], [470, 150], [453, 150]])}
+      ${opNode(440, 150, "×")}
+      ${wire([[440, 137], [440, Y + 13]])}
+      <text x="452" y="128" class="muted">z·g = ${num(u.write, 3)}</text>
+      ${opNode(360, 256, "×")}
+      ${wire([[342, gy], [360, gy], [360, 243]])}
+      ${wire([[373, 256], [470, 256], [470, gy + 29]])}
+      <text x="376" y="248" class="muted">r·h = ${num(u.rh, 3)}</text>
+      ${gateBox(150, gy, "z", "σ", G.z.value, [0, 1])}
+      ${gateBox(300, gy, "r", "σ", G.r.value, [0, 1])}
+      ${gateBox(470, gy, "g", "tanh", G.g.value, [-1, 1])}
+      ${[150, 300].map((x) => svg`${wire([[x, bus], [x, gy + 28]])}`)}
+      ${wire([[360, bus], [360, 269]])}
+      ${wire([[560, bus], [560, 236], [512, 236]])}
+      <path class="wire" d="M 40 ${bus} L 560 ${bus}"></path>
+      <text x="6" y=${bus + 24}>h(t−1) to z, r and (via r) to g;  x(t) to all three</text>
+    </svg></div>`;
+  }
+
+  protected equations(trace: Trace, t: number, j: number): TemplateResult {
+    const u = gruUnitStep(trace, t, j), G = u.gates;
+    // two lines per gate: the three terms, then the sum through the nonlinearity (fits a phone)
+    const gateLines = (name: "z" | "r" | "g") => {
+      const g = G[name], act = name === "g" ? tanh : sigma;
+      return [
+        [mathml`${now(name)}`, mathml`${eq}${act}<mo>(</mo>${n(g.pre.input, 3)}${plus}${n(g.pre.recurrent, 3)}${plus}${n(g.pre.bias, 3)}<mo>)</mo>`],
+        [mathml``, mathml`${eq}${act}<mo>(</mo>${r(g.pre.total, 3)}<mo>)</mo>${eq}${r(g.value, 4, `v-${name}`)}`],
+      ] as const;
+    };
+    return html`
+      <p class="eq-label">Gates: input term + recurrent term + bias (unit ${j}); for g the recurrent term is W<sub>hg</sub>(r ⊙ h<sub>t−1</sub>)</p>
+      <math display="block">${aligned(GRU_GATES.flatMap((g) => gateLines(g.name)))}</math>
+      <p class="eq-label">New state: keep (1 − z) of the old, write z of the candidate</p>
+      <math display="block" data-testid="state-equation">${aligned([
+        [mathml`${now("h")}`, mathml`${eq}${paren(mathml`<mn>1</mn><mo>−</mo>${now("z")}`)}${had}${prev("h")}${plus}${now("z")}${had}${now("g")}`],
+        [mathml``, mathml`${eq}${paren(mathml`<mn>1</mn><mo>−</mo>${n(G.z.value, 4, "v-z2")}`)}${times}${n(u.hPrev, 4, "v-hprev")}`],
+        [mathml``, mathml`<mspace width="1em"></mspace>${plus}${n(G.z.value, 4)}${times}${n(G.g.value, 4, "v-g2")}`],
+        [mathml``, mathml`${eq}${n(u.keep, 4)}${plus}${n(u.write, 4)}${eq}${r(u.h, 4, "v-h")}`],
+      ])}</math>`;
+  }
+}
+
+define("rnn-gru", RnnGru);
+registerView({ name: "gru", title: "GRU cell", tag: "rnn-gru", attributes: GATED_ATTRIBUTES,
+  description: "A trained GRU's update and reset gates step by step, and h = (1 − z)·h + z·g with live numbers." });
+
+declare global { interface HTMLElementTagNameMap { "rnn-gru": RnnGru } }

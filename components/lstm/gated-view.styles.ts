@@ -1,0 +1,35 @@
+import { css } from "lit";
+
+/** The timeline strip, unit picker and heat-map grid of the gated-cell views. */
+export const gatedStyles = css`
+  .controls-card { margin-top: var(--_gap); }
+  .guide { margin-top: var(--_gap); }
+  section.card + section.card, .grid + section.card, section.card + .grid { margin-top: var(--_gap); }
+  .timeline-label { font-size: 0.9em; margin: 10px 0 4px; }
+  .timeline { display: flex; gap: 2px; overflow-x: auto; padding: 4px; border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); background: var(--_bg); }
+  .timeline:focus-visible { outline: 2px solid var(--_focus); outline-offset: 2px; }
+  .tl-head, .tl-step { display: grid; grid-template-rows: repeat(4, 1.5em); align-items: center; text-align: center; min-width: 2em; font-family: var(--_mono); font-size: 0.88em; }
+  .tl-head { color: var(--_muted); text-align: right; padding-right: 6px; min-width: 4.5em; font-family: var(--_font); font-size: 0.78em; position: sticky; left: 0; background: var(--_bg); }
+  .tl-step { cursor: pointer; border-radius: 4px; border: 1px solid transparent; }
+  .tl-step:hover { border-color: var(--_border); }
+  .tl-step.selected { border: 2px solid var(--_accent); background: var(--_surface); }
+  .tl-t { color: var(--_muted); font-size: 0.8em; }
+  .tl-in { font-weight: 600; }
+  .tl-in.mark { text-decoration: underline; color: var(--_accent); }
+  .tl-target { color: var(--_muted); }
+  .tl-step.wrong .tl-out { color: var(--_error); font-weight: 700; }
+  .tl-step.right .tl-out { color: var(--_success); }
+  .units { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; margin-bottom: 6px; font-size: 0.9em; }
+  .units-label { color: var(--_muted); margin-right: 4px; }
+  .unit { display: inline-flex; align-items: center; justify-content: center; min-width: 2.2em; min-height: 28px; border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2); cursor: pointer; font-family: var(--_mono); background: var(--_bg); }
+  .unit.on { border-color: var(--_accent); background: var(--_accent); color: var(--_accent-fg); }
+  .unit input { position: absolute; opacity: 0; width: 1px; height: 1px; }
+  .unit:has(input:focus-visible) { outline: 2px solid var(--_focus); outline-offset: 2px; }
+  .heat rnn-heat-map { min-width: 0; }
+  .equations math[display="block"] { font-size: 0.98em; }
+  /* below 520px the diagram keeps a readable size and scrolls sideways; every number is also in the equations */
+  .diagram-wrap { overflow-x: auto; }
+  @container (max-width: 560px) { .diagram-wrap .diagram { min-width: 540px; } }
+  .eq-label { color: var(--_muted); font-size: 0.82em; margin: 8px 0 0; }
+`;
