@@ -29,6 +29,12 @@ export * from "./charts/export.js";
 export { formatRemaining, estimateRemaining } from "./ui/progress/format.js";
 export * from "../bindings/worker/index.js";
 
+// lesson views 1–4 (each registers itself as a view of <rnn-explorer>)
+export { RnnShiftRegister } from "./shift-register/shift-register.js";
+export { RnnFeedback } from "./feedback/feedback.js";
+export { RnnStateSpace } from "./state-space/state-space.js";
+export { RnnBptt } from "./bptt/bptt.js";
+
 // lesson views 5–8 (each registers itself as a view of <rnn-explorer>)
 export { RnnLstm } from "./lstm/lstm.js";
 export { RnnGru } from "./gru/gru.js";

@@ -1,0 +1,82 @@
+/**
+ * The unrolled computation graph of the scalar RNN: one box per h[k] with its forward
+ * value and, once the backward pass has reached it, ∂L/∂h[k] and e[k]; forward arrows
+ * (w_r), inputs x[k] (w_x), the output y (w_y), and backward arrows whose colour, width
+ * and dash pattern show the size of the gradient they carry.
+ */
+import { html, svg, nothing } from "lit";
+import { fmt } from "../../bindings/lessons/linear-systems.js";
+import { band, BAND_LIMITS, nodeRevealed, type Band, type BpttPass } from "../../bindings/lessons/bptt.js";
+
+export const NODE_STEP = 150;
+const BOX_W = 108, BOX_H = 66, LEFT = 24, TOP = 62;
+export const nodeCenter = (k: number) => LEFT + BOX_W / 2 + k * NODE_STEP;
+
+export const BAND_TEXT: Record<Band, string> = {
+  small: `small (< ${BAND_LIMITS.small})`,
+  unit: `about 1 (${BAND_LIMITS.small} to ${BAND_LIMITS.large})`,
+  large: `large (≥ ${BAND_LIMITS.large})`,
+};
+
+export function unrolledGraph(p: BpttPass, revealed: number, weights: { wr: number; wx: number; wy: number }) {
+  const T = p.T, W = nodeCenter(T) + BOX_W / 2 + 130, H = TOP + BOX_H + 64;
+  const current = T - revealed + 1; // the node the last backward step reached
+  const m = "bp-arrow";
+  return html`<svg class="graph" width=${W} height=${H} viewBox="0 0 ${W} ${H}" aria-hidden="true">
+    <defs>
+      ${(["fwd", "small", "unit", "large"] as const).map((c) => svg`<marker id="${m}-${c}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+        <path class="head ${c}" d="M0 0 L10 5 L0 10 Z"></path></marker>`)}
+    </defs>
+    ${Array.from({ length: T + 1 }, (_, k) => {
+      const cx = nodeCenter(k), x0 = cx - BOX_W / 2, shown = nodeRevealed(T, k, revealed);
+      const b = band(p.dh[k]);
+      return svg`<g class="node ${shown ? "shown" : ""} ${k === current ? "current" : ""}">
+        <rect class="box" x=${x0} y=${TOP} width=${BOX_W} height=${BOX_H} rx="7"></rect>
+        <text x=${x0 + 8} y=${TOP + 18}><tspan class="name">h[${k}]</tspan> ${fmt(p.h[k])}</text>
+        <text x=${x0 + 8} y=${TOP + 37} class="grad"><tspan class="name">∂L/∂h</tspan> ${shown ? fmt(p.dh[k]) : "·"}</text>
+        <text x=${x0 + 8} y=${TOP + 56} class="grad"><tspan class="name">e</tspan> ${shown && k > 0 ? fmt(p.e[k]) : k === 0 ? "—" : "·"}</text>
+        ${k < T ? svg`
+          <line class="fwd" x1=${cx + BOX_W / 2} y1=${TOP + 18} x2=${nodeCenter(k + 1) - BOX_W / 2 - 2} y2=${TOP + 18} marker-end="url(#${m}-fwd)"></line>
+          <text class="wlabel" x=${cx + NODE_STEP / 2} y=${TOP + 12} text-anchor="middle">w_r</text>
+          ${shown ? svg`<line class="bwd ${b}" x1=${nodeCenter(k + 1) - BOX_W / 2} y1=${TOP + 46} x2=${cx + BOX_W / 2 + 2} y2=${TOP + 46} marker-end="url(#${m}-${b})"></line>` : nothing}
+          <line class="fwd" x1=${nodeCenter(k + 1) - 30} y1=${TOP + BOX_H + 30} x2=${nodeCenter(k + 1) - 30} y2=${TOP + BOX_H + 2} marker-end="url(#${m}-fwd)"></line>
+          <text class="xlabel" x=${nodeCenter(k + 1) - 30} y=${TOP + BOX_H + 46} text-anchor="middle">x[${k}] = ${fmt(p.x[k], 2)}</text>
+          <text class="wlabel" x=${nodeCenter(k + 1) - 24} y=${TOP + BOX_H + 20}>w_x</text>` : nothing}
+      </g>`;
+    })}
+    <line class="fwd" x1=${nodeCenter(T) + BOX_W / 2} y1=${TOP + 18} x2=${nodeCenter(T) + BOX_W / 2 + 34} y2=${TOP + 18} marker-end="url(#${m}-fwd)"></line>
+    <text class="wlabel" x=${nodeCenter(T) + BOX_W / 2 + 6} y=${TOP + 12}>w_y</text>
+    <text x=${nodeCenter(T) + BOX_W / 2 + 40} y=${TOP + 14}>y = ${fmt(p.y)}</text>
+    <text x=${nodeCenter(T) + BOX_W / 2 + 40} y=${TOP + 32} class="muted">y* = ${fmt(p.target)}</text>
+    <text x=${nodeCenter(T) + BOX_W / 2 + 40} y=${TOP + 50}>L = ${fmt(p.loss, 4)}</text>
+    <text x=${LEFT} y="20" class="muted">forward →  (w_r = ${fmt(weights.wr)}, w_x = ${fmt(weights.wx)}, w_y = ${fmt(weights.wy)})</text>
+    <text x=${LEFT} y="40" class="muted">← backward: ∂L/∂h[k] = e[k+1]·w_r, e[k] = ∂L/∂h[k]·(1 − h[k]²)</text>
+  </svg>`;
+}
+
+/** The legend for the backward arrows: colour plus a width/dash pattern, so it reads without colour. */
+export function bandLegend() {
+  return html`<div class="legend" role="list" aria-label="Backward arrow key">
+    ${(["small", "unit", "large"] as const).map((b) => html`<span role="listitem"><svg width="42" height="12" aria-hidden="true">
+      <line class="bwd ${b}" x1="2" y1="6" x2="40" y2="6"></line></svg>|∂L/∂h| ${BAND_TEXT[b]}</span>`)}
+  </div>`;
+}
+
+/** The rolled network: one node with a self-loop; the same three weights at every step. */
+export function rolledPicture(w: { wr: number; wx: number; wy: number }) {
+  const m = "rl-arrow";
+  return html`<svg class="rolled" viewBox="0 0 240 210" role="img"
+    aria-label=${`Rolled network: one hidden node h with a self-loop of weight w_r = ${fmt(w.wr)}, input x through w_x = ${fmt(w.wx)}, output y through w_y = ${fmt(w.wy)}.`}>
+    <defs><marker id=${m} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+      <path class="head fwd" d="M0 0 L10 5 L0 10 Z"></path></marker></defs>
+    <text x="110" y="18" text-anchor="middle">y[k]</text>
+    <line class="fwd" x1="110" y1="80" x2="110" y2="28" marker-end="url(#${m})"></line>
+    <text class="wlabel" x="116" y="48">w_y = ${fmt(w.wy, 2)}</text>
+    <circle class="box" cx="110" cy="105" r="24"></circle><text x="110" y="110" text-anchor="middle">h</text>
+    <path class="fwd" d="M132 96 C 190 60, 200 150, 133 115" marker-end="url(#${m})"></path>
+    <text class="wlabel" x="160" y="76">w_r = ${fmt(w.wr, 2)}</text>
+    <line class="fwd" x1="110" y1="180" x2="110" y2="131" marker-end="url(#${m})"></line>
+    <text class="wlabel" x="116" y="160">w_x = ${fmt(w.wx, 2)}</text>
+    <text x="110" y="198" text-anchor="middle">x[k]</text>
+  </svg>`;
+}
