@@ -38,6 +38,15 @@ export { RnnBptt } from "./bptt/bptt.js";
 // lesson views 5–8 (each registers itself as a view of <rnn-explorer>)
 export { RnnLstm } from "./lstm/lstm.js";
 export { RnnGru } from "./gru/gru.js";
+export { RnnGradientFlow } from "./gradient-flow/gradient-flow.js";
 
 // the character lab (registers itself as the view "char-lab")
 import "./char-lab/char-lab.js";
+
+// lesson views 9–10 (each registers itself as a view of <rnn-explorer>)
+export { RnnSequenceLab } from "./sequence-lab/sequence-lab.js";
+export { RnnWorkedExample } from "./worked-example/worked-example.js";
+export { RnnMatrixInput, type MatrixChange } from "./worked-example/matrix-input.js";
+
+// the speed bench (registers itself as the view "bench")
+export { RnnBench, BENCH_ATTRIBUTES } from "./bench/bench.js";

@@ -35,7 +35,8 @@ export function readSequence(source: LabSource, length: number, customText = "")
   } else {
     if (!LAB_SOURCES.includes(source)) return { error: `Sequence must be one of ${LAB_SOURCES.join(", ")}.` };
     if (!Number.isInteger(length) || length < MIN_LENGTH || length > MAX_LENGTH) return { error: `Length must be a whole number from ${MIN_LENGTH} to ${MAX_LENGTH}.` };
-    values = generateSequence(source, length);
+    // sin(kπ) comes out as ±1e-16; show the reader the 0 it is
+    values = generateSequence(source, length).map((v) => (Math.abs(v) < 1e-12 ? 0 : v));
   }
   const big = values.find((v) => Math.abs(v) > MAX_ABS);
   if (big !== undefined) return { error: `Numbers must stay within ±10¹⁵ so the squared error stays finite in float32, got ${big.toExponential(2)}${source === "custom" ? "" : "; choose a shorter length"}.` };
@@ -204,26 +205,35 @@ export function diagnose(activation: Activation, W_h: number[][], steps: Pick<St
   }
   const cells = Math.max(1, T * H), perStep = T > 1 ? 10 ** (log10Reach / (T - 1)) : 1;
   const h: Health = { kind: "stable", log10Reach, perStep, rho, maxAbsH, saturated: sat / cells, dead: dead / cells, message: "" };
-  const wh = H === 1 ? `|W_hidden| = ${rho.toFixed(2)}` : `the spectral radius of W_hidden is ${rho.toFixed(2)}`;
+  const wh = H === 1 ? `|W_hidden| = ${rho.toFixed(2)}` : `The spectral radius of W_hidden is ${rho.toFixed(2)}`;
   const span = `over ${T - 1} step${T === 2 ? "" : "s"}`;
   if (!finite || maxAbsH > 1e6 || log10Reach > 3) {
     h.kind = "exploding";
-    h.message = !finite ? `Exploding: the hidden state overflowed to a non-finite value (${wh}).`
-      : `Exploding: a change in h₁ is amplified ${log10Reach > 3 ? `about 10^${log10Reach.toFixed(1)} times` : ""} ${span} (×${sci(perStep)} per step), and |h| reached ${sci(maxAbsH)}. ${wh}${activation === "linear" || activation === "relu" ? `, and a ${activation} unit never saturates, so nothing stops the growth` : ""}.`;
+    h.message = !finite ? `The hidden state overflowed to a non-finite value (${wh}).`
+      : `A change in h₁ is amplified ${times(log10Reach)} ${span} (×${sci(perStep)} per step), and |h| reached ${sci(maxAbsH)}. ${wh}${activation === "linear" || activation === "relu" ? `, and a ${activation} unit never saturates, so nothing stops the growth` : ""}.`;
   } else if (h.saturated >= 0.5) {
     h.kind = "saturated";
-    h.message = `Saturated: ${Math.round(h.saturated * 100)}% of the hidden values sit on the flat part of ${activation}, where its slope is nearly 0; a change in h₁ is scaled by ×${sci(10 ** log10Reach)} ${span}, so gradients through these states fade.`;
+    h.message = `${Math.round(h.saturated * 100)}% of the hidden values sit on the flat part of ${activation}, where its slope is nearly 0; a change in h₁ is scaled by ${times(log10Reach)} ${span}, so gradients through these states fade.`;
   } else if (activation === "relu" && h.dead >= 0.5) {
     h.kind = "dead";
-    h.message = `Dead units: ${Math.round(h.dead * 100)}% of the hidden values are exactly 0, where ReLU passes no gradient.`;
+    h.message = `${Math.round(h.dead * 100)}% of the hidden values are exactly 0, where ReLU passes no gradient.`;
   } else if (T > 2 && log10Reach < -3) {
     h.kind = "vanishing";
-    h.message = `Vanishing: a change in h₁ shrinks to 10^${log10Reach === -Infinity ? "−∞" : log10Reach.toFixed(1)} of its size ${span} (×${sci(perStep)} per step), so early inputs barely reach the last prediction. ${wh}.`;
+    h.message = `A change in h₁ shrinks ${times(log10Reach)} ${span} (×${sci(perStep)} per step), so early inputs barely reach the last prediction. ${wh}.`;
   } else {
-    h.message = `Stable: a change in h₁ is scaled by ×${sci(10 ** log10Reach)} ${span} (×${sci(perStep)} per step); |h| stays below ${sci(maxAbsH || 0)}. ${wh}.`;
+    h.message = `A change in h₁ is scaled ${times(log10Reach)} ${span} (×${sci(perStep)} per step); |h| stays below ${sci(maxAbsH || 0)}. ${wh}.`;
   }
   return h;
 }
+
+/** "by 3.2 × 10⁵", "by 0.42", "to 0" from a base-10 logarithm. */
+function times(log10: number): string {
+  if (log10 === -Infinity) return "to exactly 0";
+  if (Math.abs(log10) < 3) return `by ×${sci(10 ** log10)}`;
+  const e = Math.floor(log10), m = 10 ** (log10 - e);
+  return `by ×${m.toFixed(1)} × 10${String(e).split("").map((c) => SUPER[c]).join("")}`;
+}
+const SUPER: Record<string, string> = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
 
 const identity = (n: number): number[][] => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -8,7 +8,7 @@ export const matrixInputStyles = css`
   th { font-weight: 400; font-size: 0.78em; color: var(--_muted); padding: 0 2px; text-align: center; white-space: nowrap; }
   th[scope="row"] { text-align: right; }
   input {
-    width: 6.2ch; box-sizing: content-box; font: inherit; font-family: var(--_mono); font-size: 0.85em; text-align: right;
+    width: 7.4ch; box-sizing: content-box; font: inherit; font-family: var(--_mono); font-size: 0.85em; text-align: right;
     padding: 3px 4px; color: var(--_fg); background: var(--_bg); border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) / 2);
   }
