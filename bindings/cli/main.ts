@@ -4,10 +4,11 @@ import { parseArgs } from "./args.js";
 import type { Command } from "./command.js";
 import { bench } from "./bench.js";
 import { grad } from "./grad.js";
+import { lab } from "./lab.js";
 import { sample } from "./sample.js";
 import { train } from "./train.js";
 
-const commands: Command[] = [grad, train, sample, bench];
+const commands: Command[] = [grad, train, sample, bench, lab];
 
 function help(): string {
   return "usage: rnn-explorer <command> [options]\n\n" + commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}\n    ${c.usage}`).join("\n\n") + "\n";

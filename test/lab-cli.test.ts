@@ -1,0 +1,63 @@
+/** `rnn-explorer lab` from the built CLI (dist/cli.js and dist/lab-worker.js, made by `npm run build`). */
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const cli = path.resolve(import.meta.dirname, "../dist/cli.js");
+const run = (args: string[]) => spawnSync(process.execPath, [cli, "lab", ...args], { encoding: "utf8", timeout: 60_000 });
+const tiny = ["--steps", "40", "--seeds", "2", "--sentences", "300"];
+
+describe("rnn-explorer lab", () => {
+  const out = mkdtempSync(path.join(tmpdir(), "rnn-lab-"));
+
+  it("writes <study>.json per study and report.md, using worker threads", () => {
+    const r = run(["tbptt,reservoir", ...tiny, "--out", out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/2 studies, 12 runs \(0 cached\), 40 steps each, 2 seeds, loss convention "sum", \d+ workers?/);
+    for (const f of ["tbptt.json", "reservoir.json", "report.md"]) expect(existsSync(path.join(out, f)), f).toBe(true);
+    const j = JSON.parse(readFileSync(path.join(out, "tbptt.json"), "utf8"));
+    expect(j.study).toBe("tbptt");
+    expect(j.steps).toBe(40);
+    expect(j.runs.map((x: { label: string }) => x.label)).toEqual(["seq=5", "seq=10", "seq=25", "seq=50"]);
+    expect(j.runs[0]).toMatchObject({ value: 5, config: { seqLen: 5, seeds: [42, 43] }, diverged: expect.any(Boolean) });
+    expect(typeof j.runs[0].final_loss).toBe("number");
+    expect(j.runs[0].metrics.memory_horizon).toEqual(expect.any(Number));
+    expect(j.observations.length).toBeGreaterThan(3);
+    const report = readFileSync(path.join(out, "report.md"), "utf8");
+    expect(report).toMatch(/## Truncated BPTT chunk length \(`tbptt`\)/);
+    expect(report).toMatch(/Loss convention: gradients of the loss summed over each chunk/);
+    expect(report).toMatch(/\*\*memory horizon\*\*/);
+    expect(readdirSync(path.join(out, "cache")).filter((f) => f.endsWith(".json"))).toHaveLength(12);
+  });
+
+  it("takes every run from the cache the second time", () => {
+    const r = run(["tbptt", ...tiny, "--out", out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/8 runs \(8 cached\)/);
+    expect(JSON.parse(readFileSync(path.join(out, "tbptt.json"), "utf8")).runs).toHaveLength(4);
+  });
+
+  it("takes value lists for one study", () => {
+    const r = run(["learning-rate", "--steps", "40", "--seeds", "1", "--sentences", "300", "--values", "0.01,0.05", "--out", out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(out, "learning-rate.json"), "utf8")).runs.map((x: { value: number }) => x.value)).toEqual([0.01, 0.05]);
+  });
+
+  it.each([
+    [["bogus"], /unknown study "bogus"/],
+    [[], /name a study/],
+    [["clipping", "--values", "1,x"], /"x" is not a number/],
+    [["grid", "--values", "16,32"], /needs 3 list\(s\)/],
+    [["all", "--values", "1"], /--values needs a single study/],
+    [["init", "--steps", "0"], /steps must be an integer/],
+    [["init", "--loss", "median"], /lossConvention must be one of/],
+    [["similarity", "--nonce", "zog"], /"z" never occurs/],
+  ])("%j exits 2 with one line naming the problem", (args, msg) => {
+    const r = run([...args, "--out", out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(msg);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
