@@ -6,9 +6,8 @@ import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import { TaskController } from "../task-controller.js";
 import { downloadJSON, pickJSONFile } from "../charts/export.js";
-import { KeptAttributes } from "../shift-register/kept-attributes.js";
-import { lessonEngine } from "../shift-register/engine.js";
-import type { Engine } from "../../bindings/engine.js";
+import { KeptSettings } from "./kept-settings.js";
+import { createEngine, type Engine } from "../../bindings/engine.js";
 import type { Model } from "../../bindings/model.js";
 import { CharTokenizer } from "../../bindings/data/tokenizer.js";
 import { builtinCorpus, type BuiltinCorpusId, type LossFloor } from "../../bindings/corpora/index.js";
@@ -64,7 +63,7 @@ const LN2 = Math.LN2;
 export class RnnCharLab extends LitElement {
   static override styles = [styles, themeRoot, charLabStyles];
 
-  private readonly settings = new KeptAttributes(this, CHAR_LAB_ATTRIBUTES);
+  private readonly settings = new KeptSettings(this, CHAR_LAB_ATTRIBUTES);
   private readonly task = new TaskController(this, {
     task: "char-train",
     fraction: (p) => ("done" in p ? p.done / p.steps : 0),
@@ -193,7 +192,8 @@ export class RnnCharLab extends LitElement {
 
   private async modelFor(save: CharLabSave) {
     if (this.genModel?.save === save) return this.genModel;
-    this.engine ??= lessonEngine(this.settings.values.engine);
+    // generation is light work: an engine on the page, the TS twin if WebAssembly is blocked
+    this.engine ??= createEngine(this.settings.values.engine).catch(() => createEngine("ts"));
     const engine = await this.engine;
     this.genModel?.model.dispose();
     this.genModel = { save, model: engine.loadModel(save.model), tokenizer: CharTokenizer.fromJSON(save.tokenizer) };

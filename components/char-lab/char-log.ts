@@ -13,8 +13,8 @@ import type { CharSample } from "../../bindings/lessons/char-lab-train.js";
 export class RnnCharLog extends LitElement {
   static override styles = [styles, css`
     :host { display: block; }
-    ol { list-style: none; margin: 0; padding: 0; max-height: 22em; overflow: auto; border: 1px solid var(--_border);
-      border-radius: calc(var(--_radius) / 2); background: var(--_bg); }
+    .log { max-height: 22em; overflow: auto; border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); background: var(--_bg); }
+    ol { list-style: none; margin: 0; padding: 0; }
     li { padding: 6px 8px; border-bottom: 1px solid var(--_border); }
     li:last-child { border-bottom: 0; }
     .meta { font-size: 0.8em; color: var(--_muted); }
@@ -29,13 +29,13 @@ export class RnnCharLog extends LitElement {
   private follow = true;
 
   override render() {
-    return html`<ol part="log" role="log" aria-label="Samples drawn during training" tabindex="0" @scroll=${this.onScroll}>
+    return html`<div class="log" part="log" role="log" aria-label="Samples drawn during training" tabindex="0" @scroll=${this.onScroll}><ol>
       ${this.samples.length ? this.samples.map((s) => html`<li>
         <div class="meta">step <strong>${s.step.toLocaleString("en")}</strong> · temperature ${s.temperature}
           · <strong>${s.words.real}</strong> of ${s.words.words} words (3+ letters) are corpus words
           ${s.validation !== undefined ? html` · held-out loss ${this.format(s.validation)}` : ""}</div>
         <pre>${s.text}</pre></li>`) : html`<li class="empty">Samples appear here while the model trains.</li>`}
-    </ol>`;
+    </ol></div>`;
   }
 
   private onScroll(e: Event) {
@@ -45,7 +45,7 @@ export class RnnCharLog extends LitElement {
 
   override updated() {
     if (!this.follow) return;
-    const el = this.renderRoot.querySelector("ol");
+    const el = this.renderRoot.querySelector<HTMLElement>(".log");
     if (el) el.scrollTop = el.scrollHeight;
   }
 }

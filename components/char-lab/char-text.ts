@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from "lit";
+import { LitElement, css, html } from "lit";
 import { property } from "lit/decorators.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
@@ -59,10 +59,8 @@ export class RnnCharText extends LitElement {
     const sel = this.selected >= 0 && this.selected < g.chars.length ? this.selected : -1;
     return html`
       <div class="text" part="text" tabindex="0" role="group" aria-roledescription="generated text"
-        aria-label="Generated text; arrow keys move through its characters" @click=${this.onClick} @keydown=${this.onKey}>
-        <span class="prime" title="prime">${g.prime}</span>${g.chars.map((c, i) => html`<span data-i=${i} class=${i === sel ? "sel" : ""}
-          style="background:${this.color(i)}">${c.char === "\n" ? html`<span class="nl">↵</span>\n` : c.char}</span>`)}
-      </div>
+        aria-label="Generated text; arrow keys move through its characters" @click=${this.onClick} @keydown=${this.onKey}><span class="prime" title="prime">${g.prime}</span>${g.chars.map((c, i) => html`<span data-i=${i} class=${i === sel ? "sel" : ""}
+          style="background:${this.color(i)}">${c.char === "\n" ? html`<span class="nl">↵</span>\n` : c.char}</span>`)}</div>
       <div class="legend">${this.shade === "unit"
         ? html`Shaded by unit ${this.unit}'s activation after reading each character: red positive, blue negative.`
         : html`Shaded by the probability the model gave each character (at temperature 1): darker means more sure.`}</div>
