@@ -12,7 +12,7 @@ export const HISTORY_COLUMNS = ["step", "input x_t", "expected next", "output y_
 const row = (s: StepTrace) => [s.t, s.xUnits, s.expected, s.actual, s.error, s.expectedDelta, s.actualDelta];
 
 export function historyTable(steps: readonly StepTrace[], current: number): TemplateResult {
-  return html`<div class="scroll table-wrap"><table class="history">
+  return html`<div class="scroll table-wrap" tabindex="0" role="region" aria-label="History table (scrolls)"><table class="history">
     <caption class="visually-hidden">History of the steps processed so far</caption>
     <thead><tr>${HISTORY_COLUMNS.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
     <tbody>${steps.map((s) => html`<tr class=${s.t === current ? "current" : ""} aria-current=${s.t === current ? "step" : "false"}>

@@ -17,7 +17,7 @@ export function stepPanel(s: StepTrace, params: Params, activation: Activation, 
   const H = s.h.length, f = activation === "linear" ? "id" : activation, t = s.t;
   const byOut = mathml`<msub><mi>b</mi><mtext>out</mtext></msub>`;
   return html`<div class="step-grid">
-    <div class="diagram-wrap"><svg class="diagram" viewBox="0 0 640 240" role="img" aria-label=${`Step ${t}: input ${s.x}, previous state ${s.hPrev.join(", ")}, `
+    <div class="diagram-wrap" tabindex="0" role="region" aria-label="Cell diagram (scrolls sideways)"><svg class="diagram" viewBox="0 0 640 240" role="img" aria-label=${`Step ${t}: input ${s.x}, previous state ${s.hPrev.join(", ")}, `
       + `pre-activation ${s.a.join(", ")}, state ${s.h.join(", ")}, output ${s.y}; expected next value ${s.expected}.`}>
       ${cellDiagram(s, params, activation, p, pulse)}</svg></div>
     <div class="nums equations">
