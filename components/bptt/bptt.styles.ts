@@ -5,8 +5,8 @@ export const bpttStyles = css`
   .terms { margin: 4px 0 8px; padding-left: 1.2em; }
   .terms li { margin: 4px 0; }
   .graph-row { display: grid; gap: var(--_gap); grid-template-columns: minmax(0, 1fr); margin-top: var(--_gap); }
-  @container (min-width: 760px) { .graph-row { grid-template-columns: 220px minmax(0, 1fr); } }
-  .rolled { width: 100%; max-width: 240px; height: auto; display: block; margin: 0 auto; }
+  @container (min-width: 760px) { .graph-row { grid-template-columns: 190px minmax(0, 1fr); } }
+  .rolled { width: 100%; max-width: 220px; height: auto; display: block; margin: 0 auto; }
   .graph-scroll { overflow-x: auto; overflow-y: hidden; border-radius: calc(var(--_radius) / 2); background: var(--_bg); border: 1px solid var(--_border); }
   .graph { display: block; }
   .graph text, .rolled text { font-family: var(--_mono); font-size: 11.5px; fill: var(--_fg); }
@@ -17,7 +17,9 @@ export const bpttStyles = css`
   .graph .box, .rolled .box { fill: var(--_surface); stroke: var(--_border); stroke-width: 1.5; }
   .graph .node.shown .box { stroke: var(--_fg); }
   .graph .node.current .box { stroke: var(--_accent); stroke-width: 3; }
-  .graph .wlabel, .rolled .wlabel { fill: var(--_muted); font-size: 11px; }
+  .graph .wlabel { fill: var(--_muted); font-size: 11px; }
+  .rolled text { font-size: 15px; }
+  .rolled .wlabel { fill: var(--_muted); font-size: 14px; }
   .graph .xlabel { fill: var(--_fg); }
   .fwd { stroke: var(--_muted); stroke-width: 1.4; fill: none; }
   .head.fwd { fill: var(--_muted); stroke: none; }

@@ -136,11 +136,21 @@ export class RnnBptt extends LitElement {
     this.scrollToNode(this.settings.values.steps - next + 1);
   }
 
-  private scrollToNode(k: number) {
+  private scrollToNode(k: number, behavior: ScrollBehavior = "smooth") {
     void this.updateComplete.then(() => {
       const box = this.renderRoot.querySelector<HTMLElement>(".graph-scroll");
-      if (box) box.scrollTo({ left: Math.max(0, nodeCenter(k) - box.clientWidth / 2), behavior: "smooth" });
+      if (box) box.scrollTo({ left: Math.max(0, nodeCenter(k) - box.clientWidth / 2), behavior });
     });
+  }
+
+  private positioned = false;
+
+  override updated() {
+    // first sight of the graph: show where the backward pass stands (the loss end before it starts)
+    if (!this.positioned && this.renderRoot.querySelector(".graph-scroll")) {
+      this.positioned = true;
+      this.scrollToNode(this.settings.values.steps - Math.max(0, this.revealed - 1), "instant");
+    }
   }
 
   // ------------------------------------------------------------- training
@@ -254,9 +264,11 @@ export class RnnBptt extends LitElement {
         </div>
         <div class="card unrolled-card">
           <h3>Unrolled over T = ${T} steps</h3>
+          <p class="eq-note">Forward → with w<sub>r</sub> = ${fmt(w.wr)}, w<sub>x</sub> = ${fmt(w.wx)}, w<sub>y</sub> = ${fmt(w.wy)};
+            ← backward: ∂L/∂h[k] = e[k+1]·w<sub>r</sub>, e[k] = ∂L/∂h[k]·(1 − h[k]²).</p>
           <div class="graph-scroll" part="graph" tabindex="0" role="region"
             aria-label=${`Unrolled graph, ${T + 1} nodes; the backward pass has reached ${revealed ? `node ${T - revealed + 1}` : "no node yet"}. The table below lists every value.`}>
-            ${unrolledGraph(p, revealed, w)}
+            ${unrolledGraph(p, revealed)}
           </div>
           ${bandLegend()}
         </div>

@@ -8,8 +8,8 @@ import { html, svg, nothing } from "lit";
 import { fmt } from "../../bindings/lessons/linear-systems.js";
 import { band, BAND_LIMITS, nodeRevealed, type Band, type BpttPass } from "../../bindings/lessons/bptt.js";
 
-export const NODE_STEP = 150;
-const BOX_W = 108, BOX_H = 66, LEFT = 24, TOP = 62;
+export const NODE_STEP = 132;
+const BOX_W = 106, BOX_H = 66, LEFT = 16, TOP = 66;
 export const nodeCenter = (k: number) => LEFT + BOX_W / 2 + k * NODE_STEP;
 
 export const BAND_TEXT: Record<Band, string> = {
@@ -18,8 +18,8 @@ export const BAND_TEXT: Record<Band, string> = {
   large: `large (≥ ${BAND_LIMITS.large})`,
 };
 
-export function unrolledGraph(p: BpttPass, revealed: number, weights: { wr: number; wx: number; wy: number }) {
-  const T = p.T, W = nodeCenter(T) + BOX_W / 2 + 130, H = TOP + BOX_H + 64;
+export function unrolledGraph(p: BpttPass, revealed: number) {
+  const T = p.T, W = nodeCenter(T) + BOX_W / 2 + 40, H = TOP + BOX_H + 56;
   const current = T - revealed + 1; // the node the last backward step reached
   const m = "bp-arrow";
   return html`<svg class="graph" width=${W} height=${H} viewBox="0 0 ${W} ${H}" aria-hidden="true">
@@ -44,13 +44,11 @@ export function unrolledGraph(p: BpttPass, revealed: number, weights: { wr: numb
           <text class="wlabel" x=${nodeCenter(k + 1) - 24} y=${TOP + BOX_H + 20}>w_x</text>` : nothing}
       </g>`;
     })}
-    <line class="fwd" x1=${nodeCenter(T) + BOX_W / 2} y1=${TOP + 18} x2=${nodeCenter(T) + BOX_W / 2 + 34} y2=${TOP + 18} marker-end="url(#${m}-fwd)"></line>
-    <text class="wlabel" x=${nodeCenter(T) + BOX_W / 2 + 6} y=${TOP + 12}>w_y</text>
-    <text x=${nodeCenter(T) + BOX_W / 2 + 40} y=${TOP + 14}>y = ${fmt(p.y)}</text>
-    <text x=${nodeCenter(T) + BOX_W / 2 + 40} y=${TOP + 32} class="muted">y* = ${fmt(p.target)}</text>
-    <text x=${nodeCenter(T) + BOX_W / 2 + 40} y=${TOP + 50}>L = ${fmt(p.loss, 4)}</text>
-    <text x=${LEFT} y="20" class="muted">forward →  (w_r = ${fmt(weights.wr)}, w_x = ${fmt(weights.wx)}, w_y = ${fmt(weights.wy)})</text>
-    <text x=${LEFT} y="40" class="muted">← backward: ∂L/∂h[k] = e[k+1]·w_r, e[k] = ∂L/∂h[k]·(1 − h[k]²)</text>
+    <line class="fwd" x1=${nodeCenter(T)} y1=${TOP} x2=${nodeCenter(T)} y2=${TOP - 26} marker-end="url(#${m}-fwd)"></line>
+    <text class="wlabel" x=${nodeCenter(T) + 6} y=${TOP - 10}>w_y</text>
+    <text x=${nodeCenter(T) - 8} y="14" text-anchor="end">y = ${fmt(p.y)}</text>
+    <text x=${nodeCenter(T) + 8} y="14" class="muted">y* = ${fmt(p.target)}</text>
+    <text x=${nodeCenter(T) - 8} y="32" text-anchor="end">L = ${fmt(p.loss, 4)}</text>
   </svg>`;
 }
 
@@ -65,18 +63,18 @@ export function bandLegend() {
 /** The rolled network: one node with a self-loop; the same three weights at every step. */
 export function rolledPicture(w: { wr: number; wx: number; wy: number }) {
   const m = "rl-arrow";
-  return html`<svg class="rolled" viewBox="0 0 240 210" role="img"
+  return html`<svg class="rolled" viewBox="0 0 210 210" role="img"
     aria-label=${`Rolled network: one hidden node h with a self-loop of weight w_r = ${fmt(w.wr)}, input x through w_x = ${fmt(w.wx)}, output y through w_y = ${fmt(w.wy)}.`}>
     <defs><marker id=${m} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
       <path class="head fwd" d="M0 0 L10 5 L0 10 Z"></path></marker></defs>
-    <text x="110" y="18" text-anchor="middle">y[k]</text>
-    <line class="fwd" x1="110" y1="80" x2="110" y2="28" marker-end="url(#${m})"></line>
-    <text class="wlabel" x="116" y="48">w_y = ${fmt(w.wy, 2)}</text>
-    <circle class="box" cx="110" cy="105" r="24"></circle><text x="110" y="110" text-anchor="middle">h</text>
-    <path class="fwd" d="M132 96 C 190 60, 200 150, 133 115" marker-end="url(#${m})"></path>
-    <text class="wlabel" x="160" y="76">w_r = ${fmt(w.wr, 2)}</text>
-    <line class="fwd" x1="110" y1="180" x2="110" y2="131" marker-end="url(#${m})"></line>
-    <text class="wlabel" x="116" y="160">w_x = ${fmt(w.wx, 2)}</text>
-    <text x="110" y="198" text-anchor="middle">x[k]</text>
+    <text x="90" y="18" text-anchor="middle">y[k]</text>
+    <line class="fwd" x1="90" y1="80" x2="90" y2="28" marker-end="url(#${m})"></line>
+    <text class="wlabel" x="84" y="58" text-anchor="end">w_y ${fmt(w.wy, 2)}</text>
+    <circle class="box" cx="90" cy="105" r="24"></circle><text x="90" y="110" text-anchor="middle">h</text>
+    <path class="fwd" d="M112 96 C 170 60, 180 150, 113 115" marker-end="url(#${m})"></path>
+    <text class="wlabel" x="206" y="152" text-anchor="end">w_r ${fmt(w.wr, 2)}</text>
+    <line class="fwd" x1="90" y1="180" x2="90" y2="131" marker-end="url(#${m})"></line>
+    <text class="wlabel" x="84" y="162" text-anchor="end">w_x ${fmt(w.wx, 2)}</text>
+    <text x="90" y="198" text-anchor="middle">x[k]</text>
   </svg>`;
 }
