@@ -185,6 +185,7 @@ describe("sequence lab: forward trace and health", () => {
     expect(boom.kind).toBe("exploding");
     expect(boom.perStep).toBeCloseTo(2, 5);
     expect(boom.message).toMatch(/\|W_hidden\| = 2\.00/);
+    expect(run("linear", 1.5).kind).toBe("exploding");
     const fade = run("linear", 0.1);
     expect(fade.kind).toBe("vanishing");
     expect(fade.log10Reach).toBeCloseTo(-10, 5);

@@ -179,7 +179,8 @@ const sci = (x: number) => (Math.abs(x) >= 1e4 || (x !== 0 && Math.abs(x) < 1e-3
 /**
  * Reads the run: how strongly the first state still affects the last one (the product of
  * step Jacobians, kept in log form so it cannot overflow), how large the states got, and
- * how many units sat where the activation is flat.
+ * how many units sat where the activation is flat. Exploding: a change in h₁ grows more than
+ * 10× by the last step (or |h| passes 10⁶); vanishing: it shrinks below 1%.
  */
 export function diagnose(activation: Activation, W_h: number[][], steps: Pick<StepTrace, "a" | "h">[]): Health {
   const H = W_h.length, T = steps.length;
@@ -207,17 +208,17 @@ export function diagnose(activation: Activation, W_h: number[][], steps: Pick<St
   const h: Health = { kind: "stable", log10Reach, perStep, rho, maxAbsH, saturated: sat / cells, dead: dead / cells, message: "" };
   const wh = H === 1 ? `|W_hidden| = ${rho.toFixed(2)}` : `The spectral radius of W_hidden is ${rho.toFixed(2)}`;
   const span = `over ${T - 1} step${T === 2 ? "" : "s"}`;
-  if (!finite || maxAbsH > 1e6 || log10Reach > 3) {
+  if (!finite || maxAbsH > 1e6 || log10Reach > 1) {
     h.kind = "exploding";
     h.message = !finite ? `The hidden state overflowed to a non-finite value (${wh}).`
       : `A change in h₁ is amplified ${times(log10Reach)} ${span} (×${sci(perStep)} per step), and |h| reached ${sci(maxAbsH)}. ${wh}${activation === "linear" || activation === "relu" ? `, and a ${activation} unit never saturates, so nothing stops the growth` : ""}.`;
   } else if (h.saturated >= 0.5) {
     h.kind = "saturated";
-    h.message = `${Math.round(h.saturated * 100)}% of the hidden values sit on the flat part of ${activation}, where its slope is nearly 0; a change in h₁ is scaled by ${times(log10Reach)} ${span}, so gradients through these states fade.`;
+    h.message = `${Math.round(h.saturated * 100)}% of the hidden values sit on the flat part of ${activation}, where its slope is nearly 0; a change in h₁ is scaled ${times(log10Reach)} ${span}, so gradients through these states fade.`;
   } else if (activation === "relu" && h.dead >= 0.5) {
     h.kind = "dead";
     h.message = `${Math.round(h.dead * 100)}% of the hidden values are exactly 0, where ReLU passes no gradient.`;
-  } else if (T > 2 && log10Reach < -3) {
+  } else if (T > 2 && log10Reach < -2) {
     h.kind = "vanishing";
     h.message = `A change in h₁ shrinks ${times(log10Reach)} ${span} (×${sci(perStep)} per step), so early inputs barely reach the last prediction. ${wh}.`;
   } else {
@@ -226,7 +227,7 @@ export function diagnose(activation: Activation, W_h: number[][], steps: Pick<St
   return h;
 }
 
-/** "by 3.2 × 10⁵", "by 0.42", "to 0" from a base-10 logarithm. */
+/** "by ×3.2 × 10⁵", "by ×0.42", "to exactly 0" from a base-10 logarithm. */
 function times(log10: number): string {
   if (log10 === -Infinity) return "to exactly 0";
   if (Math.abs(log10) < 3) return `by ×${sci(10 ** log10)}`;

@@ -28,7 +28,7 @@ export function cellDiagram(s: StepTrace, params: Params, activation: Activation
   return svg`
     <defs><marker id="sl-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
       <path class="arrowhead" d="M0 0 L10 5 L0 10 Z"></path></marker></defs>
-    <g class=${pulse ? "pulse" : ""}>
+    <g class=${pulse ? "pulse-a" : "pulse-b"}>
       ${box(10, 30, 92, `h${sub(s.t - 1)}`, val(s.hPrev))}
       ${box(10, 160, 92, `x${sub(s.t)}`, fmt(s.x))}
       ${wire("M102 52 H133")}${node(150, 52, "×", "W_hidden", weight(params.W_h))}

@@ -43,8 +43,11 @@ export const sequenceLabStyles = css`
   .diagram .wire.live { stroke: var(--_accent); stroke-width: 2; }
   .diagram .wire.loop { stroke-dasharray: 5 4; }
   .diagram .arrowhead { fill: var(--_muted); }
-  .diagram .pulse .live { animation: flow 0.6s ease-out; }
-  @keyframes flow { from { stroke-width: 5; } to { stroke-width: 2; } }
+  /* two names, so the animation restarts at every step */
+  .diagram .pulse-a .live { animation: flow-a 0.6s ease-out; }
+  .diagram .pulse-b .live { animation: flow-b 0.6s ease-out; }
+  @keyframes flow-a { from { stroke-width: 5; } to { stroke-width: 2; } }
+  @keyframes flow-b { from { stroke-width: 5; } to { stroke-width: 2; } }
   math { font-size: 1.05em; }
   math[display="block"] { margin: 8px 0 2px; overflow-x: auto; overflow-y: hidden; max-width: 100%; padding: 2px 0; }
   .health { margin-top: 10px; }

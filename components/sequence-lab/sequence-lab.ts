@@ -334,7 +334,8 @@ export class RnnSequenceLab extends LitElement {
         </div>
         <rnn-message variant=${health.kind === "stable" ? "info" : "warning"} class="health"
           heading=${health.kind === "stable" ? "Hidden state" : `Hidden state: ${health.kind}`}>${health.message}
-          <span class="note">(Measured on this run: ‖∂h_T/∂h_1‖ is the product of the step Jacobians diag(f′(a_t)) W_hidden.)</span></rnn-message>
+          <span class="note">(Measured on this run: ‖∂h_T/∂h_1‖, the product of the step Jacobians diag(f′(a_t)) W_hidden, is called
+          exploding above 10 and vanishing below 0.01.)</span></rnn-message>
       </section>
       <div class="grid two charts">
         <div class="card">
