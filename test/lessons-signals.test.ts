@@ -166,6 +166,8 @@ describe("state space", () => {
     expect(d("unstable")).toMatch(/doubles about every/);
     const I = [[0.5, 0], [0, 0.5]] as Mat2;
     expect(describeDynamics(I, spectrum(I))).toMatch(/same factor/);
+    const N = [[0, 1], [0, 0]] as Mat2; // nilpotent: N² = 0
+    expect(describeDynamics(N, spectrum(N))).toMatch(/only one eigenvector.*wipes out any starting state within two steps/);
   });
 
   it("states the echo state property from ρ and ‖A‖₂", () => {

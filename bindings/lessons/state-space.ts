@@ -133,6 +133,7 @@ export function describeDynamics(A: Mat2, s: Spectrum): string {
 }
 
 function scaleSentence(m: number): string {
+  if (m < 1e-12) return `|λ| = 0: A wipes out any starting state within two steps, leaving only the recent inputs`;
   const r = regime(m);
   if (r === "marginal") return `|λ| = 1: that mode neither decays nor grows`;
   const n = halvingSteps(m);
