@@ -89,7 +89,8 @@ export class RnnSequenceLab extends LitElement {
   @state() private playing = false;
   private current?: Current;
   private problemError = "";
-  private readonly undo: (string | null)[] = [];
+  /** earlier values of the weights (and hidden size) for Undo */
+  private readonly undo: { weights: string | null; hiddenSize: string | null }[] = [];
   private timer?: ReturnType<typeof setInterval>;
   private pulse = 0;
 
@@ -151,16 +152,27 @@ export class RnnSequenceLab extends LitElement {
     this.changed();
   }
 
+  private remember() {
+    this.undo.push({ weights: this.getAttribute("weights"), hiddenSize: this.getAttribute("hidden-size") });
+    if (this.undo.length > 50) this.undo.shift();
+  }
+
   /** New weights, remembering the old ones for Undo. */
   private setParams(p: Params | null) {
-    this.undo.push(this.getAttribute("weights"));
-    if (this.undo.length > 50) this.undo.shift();
+    this.remember();
     this.setSettings({ weights: p ? flatWeights(p).map((x) => Number(x.toPrecision(7))).join(",") : null });
   }
 
+  /** A new hidden size starts from that size's default weights; Undo brings back the old network. */
+  private setHiddenSize(H: number) {
+    if (H === this.settings.values.hiddenSize) return;
+    this.remember();
+    this.setSettings({ hiddenSize: H, weights: null });
+  }
+
   private undoWeights() {
-    if (!this.undo.length) return;
-    this.setSettings({ weights: this.undo.pop()! });
+    const u = this.undo.pop();
+    if (u) this.setSettings(u);
   }
 
   private commitCustom(text: string) {
@@ -271,7 +283,7 @@ export class RnnSequenceLab extends LitElement {
         <rnn-select label="Activation f" .value=${v.activation} .options=${ACTIVATIONS as unknown as string[]}
           @rnn-change=${(e: CustomEvent<{ value: string }>) => this.setSettings({ activation: e.detail.value })}></rnn-select>
         <rnn-slider label="Hidden units" min="1" max=${MAX_HIDDEN} step="1" .value=${v.hiddenSize}
-          @rnn-change=${(e: CustomEvent<{ value: number }>) => this.setSettings({ hiddenSize: e.detail.value, weights: null })}></rnn-slider>
+          @rnn-change=${(e: CustomEvent<{ value: number }>) => this.setHiddenSize(e.detail.value)}></rnn-slider>
         <rnn-toggle label="Normalise inputs to [−1, 1]" ?checked=${v.scaling === "normalised"}
           @rnn-change=${(e: CustomEvent<{ value: boolean }>) => this.setSettings({ scaling: e.detail.value ? "normalised" : "raw" })}></rnn-toggle>
       </div>

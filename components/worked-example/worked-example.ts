@@ -270,4 +270,5 @@ registerView({
 });
 declare global {
   interface HTMLElementTagNameMap { "rnn-worked-example": RnnWorkedExample }
+  interface HTMLElementEventMap { "rnn-update": CustomEvent<{ lr: number; lossBefore: number; lossAfter: number; params: Params }> }
 }
