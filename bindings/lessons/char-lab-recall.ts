@@ -1,5 +1,5 @@
 /**
- * The vanishing-gradient experiment: recall the first symbol of a sequence of
+ * The vanishing-gradient experiment: name the first symbol of a sequence of
  * length n at its last step. The loss sits at the last step only, so the
  * gradient that could teach "remember the first symbol" must travel back n − 1
  * steps. ‖∂L/∂h_t‖ against that distance shows whether it arrives.
@@ -8,7 +8,7 @@ import type { Engine } from "../engine.js";
 import type { Model } from "../model.js";
 import { argmax } from "../model.js";
 import { Rng } from "../prng.js";
-import { recallFirst } from "../data/tasks.js";
+import type { TokenTask } from "../data/tasks.js";
 import { OPTIMIZERS, type CellKind, type OptimizerKind } from "../types.js";
 
 export interface RecallSettings {
@@ -51,18 +51,35 @@ export function checkRecallSettings(s: RecallSettings): string[] {
   return p;
 }
 
+/** Distractor symbols, disjoint from the symbols to recall (ids vocab … vocab + DISTRACTORS − 1). */
+export const RECALL_DISTRACTORS = 4;
+
+/**
+ * One sequence: a symbol to remember, then n − 1 distractors from a separate set, and
+ * the first symbol as the only target, at the last step. With disjoint sets the network
+ * can tell what to store from the input alone, so the only difficulty left is the time lag
+ * (Hochreiter and Schmidhuber's long-lag experiments are built the same way).
+ */
+export function recallSequence(n: number, vocab: number, rng: Rng): TokenTask {
+  const tokens = [rng.int(vocab)];
+  for (let t = 1; t < n; t++) tokens.push(vocab + rng.int(RECALL_DISTRACTORS));
+  const targets = new Array<number | null>(n).fill(null);
+  targets[n - 1] = tokens[0];
+  return { tokens, targets, vocabSize: vocab + RECALL_DISTRACTORS };
+}
+
 export class RecallExperiment {
   readonly model: Model;
   private readonly rng: Rng;
   /** fixed held-out sequences, the same for every cell with the same seed and n */
-  readonly test: ReturnType<typeof recallFirst>[];
+  readonly test: TokenTask[];
   step = 0;
 
   constructor(engine: Engine, readonly settings: RecallSettings) {
     const problems = checkRecallSettings(settings);
     if (problems.length) throw new Error(problems.join("; "));
     const { cell, n, hiddenSize, vocab, seed } = settings;
-    this.model = engine.createModel({ cell, hiddenSize, inputSize: vocab, outputSize: vocab, maxSeqLen: n,
+    this.model = engine.createModel({ cell, hiddenSize, inputSize: vocab + RECALL_DISTRACTORS, outputSize: vocab, maxSeqLen: n,
       init: "xavier", forgetBias: cell === "lstm" ? RECALL_KEEP_BIAS : 0, seed });
     if (cell === "gru") {
       // z is the first gate block: z near 0 keeps h, the GRU's counterpart of an open forget gate
@@ -72,12 +89,12 @@ export class RecallExperiment {
     }
     this.rng = new Rng(seed ^ 0x5eed);
     const testRng = new Rng(seed ^ 0x7e57);
-    this.test = Array.from({ length: RECALL_TEST_SIZE }, () => recallFirst(n, vocab, testRng));
+    this.test = Array.from({ length: RECALL_TEST_SIZE }, () => recallSequence(n, vocab, testRng));
   }
 
   /** One step on a fresh random sequence from a zero state; returns its loss. */
   trainStep(): number {
-    const seq = recallFirst(this.settings.n, this.settings.vocab, this.rng);
+    const seq = recallSequence(this.settings.n, this.settings.vocab, this.rng);
     this.model.resetState();
     const r = this.model.trainChunk(seq, { optimizer: { kind: this.settings.optimizer, lr: this.settings.lr }, clip: { mode: "norm", threshold: RECALL_CLIP } });
     this.step++;

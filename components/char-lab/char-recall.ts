@@ -4,7 +4,7 @@ import { define } from "../define.js";
 import { emit } from "../events.js";
 import { styles } from "../theme/tokens.js";
 import { runTask, type TaskHandle } from "../../bindings/worker/client.js";
-import { RECALL_DEFAULTS, RECALL_KEEP_BIAS, RECALL_TEST_SIZE, RECALL_GRAD_SEQUENCES } from "../../bindings/lessons/char-lab-recall.js";
+import { RECALL_DEFAULTS, RECALL_DISTRACTORS, RECALL_KEEP_BIAS, RECALL_TEST_SIZE, RECALL_GRAD_SEQUENCES } from "../../bindings/lessons/char-lab-recall.js";
 import type { RecallProgress, RecallResult } from "../../bindings/worker/tasks/recall-task.js";
 import type { CellKind, EngineKind } from "../../bindings/types.js";
 import { charLabStyles } from "./char-lab.styles.js";
@@ -73,12 +73,13 @@ export class RnnCharRecall extends LitElement {
   override render() {
     const chance = 1 / RECALL_DEFAULTS.vocab;
     return html`
-      <p class="lead">A sequence of n random symbols (from ${RECALL_DEFAULTS.vocab}) is read one at a time; only at the last step is the network asked: what was the first?
+      <p class="lead">The network reads one of ${RECALL_DEFAULTS.vocab} symbols, then n − 1 distractors (from ${RECALL_DISTRACTORS} other symbols); only at the last step is it asked: what was the first?
         The loss sits at that last step, so the signal that could teach it to remember has to flow back n − 1 steps.</p>
       <details class="guide"><summary>What to look for</summary><ul>
         <li>At n = 5 every cell learns quickly: the gradient reaches the first step almost undiminished.</li>
         <li>At n = 100 compare the gradient curves on the log scale: for the plain RNN ‖∂L/∂h‖ shrinks by a roughly constant factor per step, so after 99 steps there is nothing left to learn from, and its accuracy stays near chance (${(chance * 100).toFixed(0)}%).</li>
-        <li>The gated cells add the old state rather than squash it (c = f ⊙ c + …), so their curve stays flat much longer. Here they start with gates that keep the state (LSTM forget bias +${RECALL_KEEP_BIAS}, GRU update bias −${RECALL_KEEP_BIAS}); whether each one learns within the budget is measured, not assumed: try other seeds and budgets.</li>
+        <li>The gated cells carry the old state forward through a gate (c = f ⊙ c + …) instead of squashing it through W_h and tanh at every step, so their curve falls much more slowly. They start with gates that keep the state (LSTM forget bias +${RECALL_KEEP_BIAS}, GRU update bias −${RECALL_KEEP_BIAS}).</li>
+        <li>Which cell learns at n = 100 within the budget is measured here, not assumed, and single runs vary: change the seed in the training panel and run again before drawing a conclusion.</li>
       </ul></details>
       <section class="card">
         <div class="controls">
