@@ -5,7 +5,7 @@ import { fmt, halvingSteps, regime, simulate, spectrum } from "../bindings/lesso
 import { parseSignal, parseTaps, registerSystem, runRegister, tapSources } from "../bindings/lessons/shift-register.js";
 import { describeEcho, runFeedback } from "../bindings/lessons/feedback.js";
 import {
-  describeDynamics, displayValue, echoStateStatement, heldInput, histogram, PRESETS, presetByName, randomA, rotation, runStateSpace, signal,
+  describeDynamics, displayValue, echoStateStatement, heldInput, histogram, PRESETS, presetByName, randomA, rotation, runStateSpace, separation, signal,
   type Mat2,
 } from "../bindings/lessons/state-space.js";
 import {
@@ -188,6 +188,19 @@ describe("state space", () => {
   it("bins values for the marginal histograms and clamps only for display", () => {
     expect(histogram([-1, -0.9, 0, 0.1, 0.99, 5, NaN], -1, 1, 4).counts).toEqual([2, 0, 2, 2]);
     expect([displayValue(40), displayValue(-Infinity), displayValue(3)]).toEqual([15, -15, 3]);
+  });
+
+  it("measures how far apart the four inputs drive the state", () => {
+    const A = rotation(0.5, 0), B: [number, number] = [1, 0], C: [number, number] = [1, 0];
+    const s = separation(engines[1], A, B, C, false);
+    // A = 0.5·I, B = e₁: h₂ stays 0; a step drives h₁ to 2(1 − 0.5ᵏ), an impulse gives h₁[k] = 0.5^(k−1)
+    const step = s.signals.find((v) => v.kind === "step")!;
+    const ks = Array.from({ length: 51 }, (_, k) => 2 * (1 - 0.5 ** k));
+    const mean = ks.reduce((a, b) => a + b, 0) / 51;
+    close(step.centroid[0], mean, 1e-5);
+    expect(step.centroid[1]).toBe(0);
+    close(step.spread, Math.sqrt(ks.reduce((a, v) => a + (v - mean) ** 2, 0) / 51), 1e-4);
+    close(s.ratio, s.meanDistance / s.meanSpread, 1e-12);
   });
 
   it("builds the four input signals", () => {

@@ -172,3 +172,34 @@ export function displayValue(v: number, clamp = DISPLAY_CLAMP): number {
   if (Number.isNaN(v)) return 0;
   return Math.max(-clamp, Math.min(clamp, v));
 }
+
+export interface Separation {
+  /** per input signal: the mean state over k = 0..50 and the RMS distance of the states from it */
+  signals: Array<{ kind: SignalKind; centroid: Vec2; spread: number }>;
+  /** mean distance between the centroids of the four signals */
+  meanDistance: number;
+  /** mean spread of the four trajectories */
+  meanSpread: number;
+  /** meanDistance / meanSpread: above 1 the inputs drive the state to places farther apart than each trajectory wanders */
+  ratio: number;
+}
+
+/**
+ * How far apart the four standard inputs drive the state: a rough measure of how well a
+ * linear read-out could tell the input histories apart from the states alone.
+ */
+export function separation(engine: Engine, A: Mat2, B: Vec2, C: Vec2, useTanh: boolean): Separation {
+  const signals = SIGNALS.map((kind) => {
+    const h = runStateSpace(engine, A, B, C, signal(kind), useTanh).h;
+    const centroid: Vec2 = [0, 1].map((i) => h.reduce((s, v) => s + v[i], 0) / h.length) as Vec2;
+    const spread = Math.sqrt(h.reduce((s, v) => s + (v[0] - centroid[0]) ** 2 + (v[1] - centroid[1]) ** 2, 0) / h.length);
+    return { kind, centroid, spread };
+  });
+  let sum = 0, pairs = 0;
+  for (let i = 0; i < signals.length; i++) for (let j = i + 1; j < signals.length; j++) {
+    sum += Math.hypot(signals[i].centroid[0] - signals[j].centroid[0], signals[i].centroid[1] - signals[j].centroid[1]);
+    pairs++;
+  }
+  const meanDistance = sum / pairs, meanSpread = signals.reduce((s, v) => s + v.spread, 0) / signals.length;
+  return { signals, meanDistance, meanSpread, ratio: meanDistance / meanSpread };
+}

@@ -337,9 +337,10 @@ export class RnnBptt extends LitElement {
         <li>Press <em>Step backward</em> a few times. The gradient enters at the loss as (y − y*)·w<sub>y</sub> and moves left one node per step,
           each time multiplied by the tanh slope (1 − h²) and by w<sub>r</sub>. Every node adds one row to the accumulation table.</li>
         <li>Press <em>Full pass</em> and compare the three totals: the sum of the rows, the engine's own backward pass, and a finite difference.</li>
-        <li>Set T = 50 and w<sub>r</sub> = 0.5: on the log plot |∂L/∂h[k]| falls by about half per step; early inputs get almost no say in the update (vanishing gradient).
-          Now try w<sub>r</sub> = 1.5 with w<sub>x</sub> = 0.05: the units stay unsaturated and the gradient grows backwards (exploding).</li>
-        <li>With w<sub>x</sub> = 2 at T = 50 the units saturate (h near ±1, 1 − h² near 0) and the gradient vanishes even when |w<sub>r</sub>| &gt; 1.</li>
+        <li>Set T = 50 and w<sub>r</sub> = 0.5: on the log plot |∂L/∂h[k]| falls by more than half per step back; early inputs get almost no say in the update (vanishing gradient).</li>
+        <li>Now set w<sub>r</sub> = 1.5 and w<sub>x</sub> = 0. The state stays at 0, where tanh has slope 1, and the gradient grows by a factor 1.5 per step back (exploding).
+          Raise w<sub>x</sub> to 0.05: the state leaves 0 and settles where tanh is flat enough that w<sub>r</sub>·(1 − h²) &lt; 1, and the gradient vanishes instead.
+          In a one-unit tanh RNN an explosion lasts only while the state stays near 0.</li>
         <li>Press <em>Train</em> with η = 0.1, then with η = 1.5, and compare the loss curves.</li>
       </ul>
       <h3>What to look for</h3>

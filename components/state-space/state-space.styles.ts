@@ -23,6 +23,11 @@ export const stateSpaceStyles = css`
   .trajectory text, .eigen text { font-family: var(--_mono); font-size: 11px; fill: var(--_muted); }
   .trajectory .axis-label { font-size: 13px; fill: var(--_fg); }
   .legend { flex: 1 1 220px; font-size: 0.9em; }
+  .table-scroll { overflow-x: auto; }
+  table.separation { border-collapse: collapse; font-family: var(--_mono); font-size: 0.88em; }
+  table.separation th, table.separation td { padding: 3px 10px; text-align: right; border-bottom: 1px solid var(--_border); white-space: nowrap; }
+  table.separation th[scope="row"] { text-align: left; font-family: var(--_font); font-weight: 400; }
+  table.separation thead th { font-family: var(--_font); font-weight: 600; }
   .legend p { margin: 0 0 6px; }
   .dot, .ring { display: inline-block; width: 10px; height: 10px; border-radius: 50%; vertical-align: -1px; margin-right: 4px; }
   .dot.driven { background: var(--_series-1); }

@@ -9,7 +9,7 @@ import type { Engine } from "../../bindings/engine.js";
 import { fmt, formatComplex } from "../../bindings/lessons/linear-systems.js";
 import {
   A_MODES, describeDynamics, DISPLAY_CLAMP, echoStateStatement, INPUT_STEPS, PRESETS, presetByName, randomA, rotation,
-  runStateSpace, signal, SIGNALS, TRAJECTORY_STEPS, type AMode, type Mat2, type SignalKind, type StateSpaceRun, type Vec2,
+  runStateSpace, separation, signal, SIGNALS, TRAJECTORY_STEPS, type AMode, type Mat2, type Separation, type SignalKind, type StateSpaceRun, type Vec2,
 } from "../../bindings/lessons/state-space.js";
 import { KeptAttributes } from "../shift-register/kept-attributes.js";
 import { fixedNumbers, flag } from "../shift-register/rules.js";
@@ -81,6 +81,7 @@ export class RnnStateSpace extends LitElement {
   @state() private failure = "";
   @state() private errors: { b?: string; c?: string } = {};
   private cache?: { key: string; run: StateSpaceRun };
+  private sepCache?: { key: string; sep: Separation };
   private readonly ids = { b: fieldId(), c: fieldId() };
 
   override connectedCallback() {
@@ -111,6 +112,14 @@ export class RnnStateSpace extends LitElement {
     const key = JSON.stringify([A, B, C, x, t]);
     if (this.cache?.key !== key) this.cache = { key, run: runStateSpace(this.engine, A, B, C, x, t) };
     return this.cache.run;
+  }
+
+  /** How far apart the four standard inputs drive the state, for the current system. */
+  get separation(): Separation | undefined {
+    if (!this.engine) return undefined;
+    const { A, B, C } = this.system, t = this.settings.values.tanh, key = JSON.stringify([A, B, C, t]);
+    if (this.sepCache?.key !== key) this.sepCache = { key, sep: separation(this.engine, A, B, C, t) };
+    return this.sepCache.sep;
   }
 
   /** Writes a change; leaving a preset first copies its matrices into explicit settings so nothing jumps. */
@@ -278,7 +287,25 @@ export class RnnStateSpace extends LitElement {
             <p>The bars along the top and right edges count how often h₁ and h₂ fall in each range over the 51 steps: the marginal distributions a linear read-out sees.</p>
           </div>
         </div>
+        ${this.renderSeparation()}
       </div>`;
+  }
+
+  private renderSeparation() {
+    const sep = this.separation;
+    if (!sep) return nothing;
+    const ok = Number.isFinite(sep.ratio);
+    return html`<h3 style="margin-top: var(--_gap)">Do different inputs leave different states?</h3>
+      <p class="eq-note">Each input is run from h[0] = 0 over k = 0–${TRAJECTORY_STEPS}. Centroid: the mean state; spread: the root-mean-square distance of the
+        states from it. Separation = (mean distance between the four centroids) / (mean spread); above 1, the inputs put the state in places farther
+        apart than each trajectory wanders, which makes them easier to tell apart from the state alone.</p>
+      <div class="table-scroll" tabindex="0" role="region" aria-label="Centroid and spread of the state for each input"><table class="separation">
+        <thead><tr><th scope="col">input</th><th scope="col">centroid (h₁, h₂)</th><th scope="col">spread</th></tr></thead>
+        <tbody>${sep.signals.map((s) => html`<tr><th scope="row">${SIGNAL_LABELS[s.kind]}</th>
+          <td>(${fmt(s.centroid[0])}, ${fmt(s.centroid[1])})</td><td>${fmt(s.spread)}</td></tr>`)}</tbody>
+      </table></div>
+      <p class="statement" role="status">Separation for this A: ${ok ? html`<strong>${fmt(sep.ratio, 2)}</strong>
+        (mean centroid distance ${fmt(sep.meanDistance)}, mean spread ${fmt(sep.meanSpread)})` : "not defined: the states overflow"}.</p>`;
   }
 
   private renderGuide() {
@@ -286,12 +313,14 @@ export class RnnStateSpace extends LitElement {
       <summary>Guide</summary>
       <h3>Try this</h3>
       <ul>
-        <li>Choose <em>Random A, rescaled to ρ</em> with ρ ≈ 0.9 and switch between the four inputs. Each input sends the trajectory to its own region
-          of the plane and the histograms change shape: different histories leave different states, which a linear read-out Cᵀh can tell apart.</li>
-        <li>Now pick the <em>Oscillatory</em> preset and switch inputs again. A rotation treats both directions alike, so the trajectories are much more alike
-          from input to input: less for a read-out to work with.</li>
+        <li>Choose <em>Random A, rescaled to ρ</em> with ρ ≈ 0.9 and switch between the four inputs: each one sends the trajectory somewhere else and
+          the histograms change shape. Different histories leave different states, and that is what a linear read-out Cᵀh has to work with.</li>
+        <li>A common claim is that a random A separates input histories better than a rotation. Check it: note the separation measure under the
+          trajectory for the <em>Oscillatory</em> preset, then for random matrices with the same ρ = 0.95 (press <em>New random A</em> a few times). Some random
+          draws separate the inputs far better, some worse: it is a property of the particular matrix, not of randomness.</li>
         <li>Pick <em>Jordan block</em>: ρ = 0.9, yet with the impulse the state first grows before it decays. The eigenvalues alone do not tell the whole story; ‖A‖₂ &gt; 1 warns of it.</li>
-        <li>Pick <em>Unstable</em> and turn on tanh: the state stays inside (−1, 1) and keeps circling instead of exploding.</li>
+        <li>Pick <em>Unstable</em> with the impulse and turn on tanh: the state stays inside (−1, 1) and circles on a closed loop instead of spiralling
+          out. With the step input it settles at a fixed point instead.</li>
         <li>With the <em>Double integrator</em> and a step input, h₂ counts the steps and h₁ grows like k²/2: ρ = 1, yet the state is unbounded.</li>
       </ul>
       <h3>What to look for</h3>
