@@ -89,6 +89,7 @@ export class RnnSequenceLab extends LitElement {
   @state() private playing = false;
   private current?: Current;
   private problemError = "";
+  private keptPrevious = false;
   /** earlier values of the weights (and hidden size) for Undo */
   private readonly undo: { weights: string | null; hiddenSize: string | null }[] = [];
   private timer?: ReturnType<typeof setInterval>;
@@ -121,9 +122,11 @@ export class RnnSequenceLab extends LitElement {
   private recompute() {
     const v = this.settings.values;
     const seq = readSequence(v.sequence, v.length, v.values);
-    if ("error" in seq) { this.problemError = seq.error; if (!this.current) return; }
-    else this.problemError = "";
-    const problem = "values" in seq ? buildProblem(seq.values, v.scaling) : this.current!.problem;
+    this.problemError = "error" in seq ? seq.error : "";
+    this.keptPrevious = "error" in seq && !!this.current;
+    // a bad sequence keeps the previous one; on first load there is none, so the default stands in
+    const fallback = () => readSequence(SEQUENCE_LAB_ATTRIBUTES.sequence.default, SEQUENCE_LAB_ATTRIBUTES.length.default) as { values: number[] };
+    const problem = "values" in seq ? buildProblem(seq.values, v.scaling) : this.current?.problem ?? buildProblem(fallback().values, v.scaling);
     if (!this.engine) return;
     const H = v.hiddenSize;
     const params = v.weights && v.weights.length === weightCount(H) ? unflatten(v.weights, H) : defaultParams(this.engine, this.labSettings);
@@ -258,7 +261,7 @@ export class RnnSequenceLab extends LitElement {
         memory is the hidden state h, which it passes from step to step. Step through it, change its weights, then train it.</p>
       ${problems.length ? html`<rnn-message variant="warning" heading="Some settings were not understood:" .items=${problems}></rnn-message>` : nothing}
       ${this.failure ? html`<rnn-message heading="The engine could not start">${this.failure}</rnn-message>` : nothing}
-      ${this.problemError ? html`<rnn-message heading=${this.current ? "This setting does not work; the lab keeps the previous sequence." : "No sequence to show"}>${this.problemError}</rnn-message>` : nothing}
+      ${this.problemError ? html`<rnn-message heading=${this.keptPrevious ? "This setting does not work; the lab keeps the previous sequence." : "This setting does not work; the lab shows the default sequence."}>${this.problemError}</rnn-message>` : nothing}
       <div class="grid two">${this.renderSequenceCard()}${this.renderWeightsCard()}</div>
       ${this.current ? this.renderRun(this.current) : html`<p class="starting">Starting the engine…</p>`}
       ${this.renderGuide()}`;

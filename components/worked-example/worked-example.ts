@@ -8,7 +8,7 @@ import type { Engine } from "../../bindings/engine.js";
 import type { Params } from "../../bindings/model.js";
 import { ACTIVATIONS } from "../../bindings/types.js";
 import {
-  agreement, MAX_STEPS, runOnEngine, traceExample, updateOnEngine, VOCAB, hiddenSizeOf,
+  agreement, example, MAX_STEPS, runOnEngine, traceExample, updateOnEngine, VOCAB, hiddenSizeOf,
   type EngineResult, type Trace, type UpdateResult, type WorkedCase,
 } from "../../bindings/lessons/worked-example.js";
 import { KeptAttributes } from "../shift-register/kept-attributes.js";
@@ -56,6 +56,7 @@ export class RnnWorkedExample extends LitElement {
   @state() private stepResult?: { key: string; lr: number; result: UpdateResult } | { key: string; error: string };
   private current?: { key: string; c: WorkedCase; trace: Trace; eng: EngineResult };
   private caseError = "";
+  private keptPrevious = false;
   private readonly undo: Edit[] = [];
 
   override connectedCallback() {
@@ -75,12 +76,15 @@ export class RnnWorkedExample extends LitElement {
   /** Rebuilds the case from the attributes; a case that does not fit keeps the previous page. */
   private recompute() {
     const r = caseFrom(this.settings.values);
-    if ("error" in r) { this.caseError = r.error; return; }
-    this.caseError = "";
-    const key = JSON.stringify(r.value) + (this.engine?.kind ?? "");
+    this.caseError = "error" in r ? r.error : "";
+    this.keptPrevious = "error" in r && !!this.current;
+    if (this.keptPrevious) return;
+    // on first load there is no previous page to keep, so the chosen example stands in
+    const c = "value" in r ? r.value : example(this.settings.values.example);
+    const key = JSON.stringify(c) + (this.engine?.kind ?? "");
     if (!this.engine || this.current?.key === key) return;
     try {
-      this.current = { key, c: r.value, trace: traceExample(r.value), eng: runOnEngine(this.engine, r.value) };
+      this.current = { key, c, trace: traceExample(c), eng: runOnEngine(this.engine, c) };
     } catch (e) {
       this.caseError = `The engine refused this case: ${(e as Error).message}`;
     }
@@ -127,7 +131,7 @@ export class RnnWorkedExample extends LitElement {
         computes on the way back. Change any weight or word and the page recomputes.</p>
       ${s.problems.length ? html`<rnn-message variant="warning" heading="Some settings were not understood:" .items=${s.problems}></rnn-message>` : nothing}
       ${this.failure ? html`<rnn-message heading="The engine could not start">${this.failure}</rnn-message>` : nothing}
-      ${this.caseError ? html`<rnn-message heading="This change does not fit; the page shows the previous one.">${this.caseError}</rnn-message>` : nothing}
+      ${this.caseError ? html`<rnn-message heading=${this.keptPrevious ? "This change does not fit; the page shows the previous one." : "This setting does not fit; the page shows the example."}>${this.caseError}</rnn-message>` : nothing}
       ${this.renderSetup()}
       ${this.current ? this.renderPasses(this.current) : html`<p class="starting">Starting the engine…</p>`}
       ${this.renderGuide()}`;
