@@ -39,6 +39,7 @@ export { RnnBptt } from "./bptt/bptt.js";
 export { RnnLstm } from "./lstm/lstm.js";
 export { RnnGru } from "./gru/gru.js";
 export { RnnGradientFlow } from "./gradient-flow/gradient-flow.js";
+export { RnnEsn } from "./esn/esn.js";
 
 // the character lab (registers itself as the view "char-lab")
 import "./char-lab/char-lab.js";

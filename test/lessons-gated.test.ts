@@ -10,9 +10,9 @@ import { lstmReference, lstmUnitStep } from "../bindings/lessons/lstm-cell.js";
 import { gruReference, gruUnitStep } from "../bindings/lessons/gru-cell.js";
 import {
   accuracyByLength, checkFlowConfig, createFlowModel, FLOW_CELLS, gradientProfile, gradientReach, matchBudget, meanProfile,
-  parameterCount, parseLengths, recallSequence, runFlowStudy, spread, type FlowProgress,
+  flowObservations, parameterCount, parseLengths, recallSequence, runFlowStudy, spread, type FlowProgress,
 } from "../bindings/lessons/gradient-flow.js";
-import { checkEsnLabConfig, fitEsn, makeSeries, nrmse, runEsnLab, TEST, TRAIN, type EsnLabProgress } from "../bindings/lessons/esn-lab.js";
+import { checkEsnLabConfig, esnObservations, fitEsn, makeSeries, nrmse, runEsnLab, TEST, TRAIN, type EsnLabProgress } from "../bindings/lessons/esn-lab.js";
 import { expectClose } from "./helpers.js";
 
 let engine: Engine;
@@ -265,5 +265,42 @@ describe("ESN vs BPTT lesson", () => {
     expect(() => checkEsnLabConfig({ size: 501 })).toThrow(/size/);
     expect(() => checkEsnLabConfig({ leakRate: 0 })).toThrow(/leakRate/);
     expect(() => checkEsnLabConfig({ task: "nope" as never })).toThrow(/task/);
+  });
+});
+
+describe("gradient flow observations", () => {
+  const run = (cell: "rnn" | "lstm" | "gru", n: number, seed: number, accuracy: number): import("../bindings/lessons/gradient-flow.js").FlowRun =>
+    ({ cell, n, seed, accuracy, finalLoss: 0, trainMs: 1, gradInit: [1, 0.1], gradTrained: [1, cell === "rnn" ? 1e-9 : 0.5] });
+  const cfg = checkFlowConfig({ lengths: [2], seeds: 2, vocab: 4 });
+
+  it("calls a difference real only when the seed ranges do not overlap", () => {
+    const obs = flowObservations({ config: cfg, runs: [run("rnn", 2, 1, 0.3), run("rnn", 2, 2, 0.4), run("lstm", 2, 1, 0.9), run("lstm", 2, 2, 1), run("gru", 2, 1, 0.5), run("gru", 2, 2, 0.95)] });
+    expect(obs[0]).toMatch(/LSTM recalls 95% \(90%–100% over 2 seeds\), clearly above the vanilla RNN/);
+    expect(obs[0]).toMatch(/level with the GRU \(73%\) within the seed spread/);
+    expect(obs[1]).toMatch(/1e-9 × the loss step's for the vanilla RNN \(reach 0 steps\)/);
+  });
+
+  it("says when every cell is at chance, and warns about a single seed", () => {
+    const one = checkFlowConfig({ lengths: [2], seeds: 1, vocab: 4 });
+    const obs = flowObservations({ config: one, runs: [run("rnn", 2, 1, 0.25), run("lstm", 2, 1, 0.3), run("gru", 2, 1, 0.2)] });
+    expect(obs[0]).toMatch(/one seed/);
+    expect(obs[1]).toMatch(/all three cells stay near chance \(25%\)/);
+    const tie = flowObservations({ config: one, runs: [run("rnn", 2, 1, 1), run("lstm", 2, 1, 0.5), run("gru", 2, 1, 1)] });
+    expect(tie[1]).toMatch(/no cell is clearly ahead: vanilla RNN 100%, GRU 100%, LSTM 50% \(one seed so far\)/);
+  });
+});
+
+describe("ESN observations", () => {
+  it("compare the measured errors and times and locate the capacity peak", () => {
+    const cfg = checkEsnLabConfig({ size: 50, spectralRadius: 0.9, rnnSteps: 10 });
+    const obs = esnObservations({
+      config: cfg,
+      esn: { test: [], trainNrmse: 0.001, testNrmse: 0.002, trainMs: 12, trained: 52, measuredRho: 0.9, sampleStates: [] },
+      rnn: { test: [], trainNrmse: 0.1, testNrmse: 0.2, trainMs: 80, trained: 2651, losses: [], diverged: 0 },
+      capacity: { rhos: [0.5, 0.9, 1.1], totals: [8, 12, 10], perDelay: [], ms: 1 },
+    });
+    expect(obs[0]).toMatch(/ESN's NRMSE is 2\.0e-3 and the BPTT-trained RNN's is 0\.200: the reservoir's error is 100× lower/);
+    expect(obs[1]).toMatch(/12 ms for the ESN .* 80 ms for 10 BPTT steps, which update all 2651 weights instead of 52/);
+    expect(obs[2]).toMatch(/peaks at ρ = 0\.9 with 12\.0 \(of at most N = 50\); at the chosen ρ = 0\.9 it is 12\.0/);
   });
 });

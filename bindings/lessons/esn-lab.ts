@@ -270,3 +270,24 @@ export async function runEsnLab(engine: Engine, input: Partial<EsnLabConfig>, ho
   capacity.ms = performance.now() - t0;
   return { config: cfg, series, esn, rnn, capacity, lossConvention: "mean per target of ½(ŷ − y)²" };
 }
+
+const sci = (v: number) => (Math.abs(v) >= 0.01 && Math.abs(v) < 100 ? v.toFixed(3) : v.toExponential(1));
+const factor = (v: number) => (v < 10 ? v.toFixed(1) : v < 1e4 ? v.toFixed(0) : v.toExponential(0));
+
+/** Sentences read off a finished lab run (every number in them is measured). */
+export function esnObservations(r: Pick<EsnLabResult, "config" | "esn" | "rnn" | "capacity">): string[] {
+  const out: string[] = [], { esn, rnn, capacity: mc, config: cfg } = r;
+  const ratio = rnn.testNrmse / esn.testNrmse;
+  const better = ratio > 1 ? `the reservoir's error is ${factor(ratio)}× lower` : `the BPTT network's error is ${factor(1 / ratio)}× lower`;
+  out.push(`On the test part, the ESN's NRMSE is ${sci(esn.testNrmse)} and the BPTT-trained RNN's is ${sci(rnn.testNrmse)}: ${better}.`);
+  out.push(`Training took ${Math.round(esn.trainMs)} ms for the ESN (one reservoir run and one ${cfg.size + 2}-by-${cfg.size + 2} linear solve) and ${Math.round(rnn.trainMs)} ms for ${cfg.rnnSteps} BPTT steps, which update all ${rnn.trained} weights instead of ${esn.trained}.`);
+  if (rnn.diverged) out.push(`${rnn.diverged} BPTT steps produced a non-finite loss or gradient and were skipped; a smaller learning rate would help.`);
+  if (rnn.testNrmse >= 1) out.push("The BPTT network does no better than predicting the mean (NRMSE ≥ 1) after this many steps.");
+  if (mc.totals.length > 1) {
+    let k = 0;
+    mc.totals.forEach((v, i) => { if (v > mc.totals[k]) k = i; });
+    const here = mc.totals[mc.rhos.indexOf(cfg.spectralRadius)];
+    out.push(`Memory capacity peaks at ρ = ${mc.rhos[k]} with ${mc.totals[k].toFixed(1)} (of at most N = ${cfg.size}); at the chosen ρ = ${cfg.spectralRadius} it is ${here.toFixed(1)}.`);
+  }
+  return out;
+}

@@ -38,7 +38,7 @@ export interface FlowConfig {
 }
 
 export const DEFAULT_FLOW: FlowConfig = {
-  lengths: [5, 10, 20, 40], vocab: 4, budget: 1700, steps: 1500, seeds: 3, lr: 0.005, clip: 1, gateBias: 1, probes: 16, evalCount: 200,
+  lengths: [5, 10, 20, 40, 80], vocab: 4, budget: 1700, steps: 1500, seeds: 3, lr: 0.005, clip: 1, gateBias: 1, probes: 16, evalCount: 200,
 };
 
 export const FLOW_LIMITS = { maxLength: 100, maxLengths: 8, maxSteps: 20_000, maxSeeds: 5, budget: [200, 20_000] } as const;
@@ -264,4 +264,46 @@ export function parseLengths(text: string): number[] {
     return v;
   });
   return [...new Set(ns)].sort((a, b) => a - b);
+}
+
+const CELL_NAME: Record<FlowCell, string> = { rnn: "vanilla RNN", lstm: "LSTM", gru: "GRU" };
+const pct = (v: number) => `${Math.round(100 * v)}%`;
+const range = (s: Spread) => (s.count > 1 ? ` (${pct(s.min)}–${pct(s.max)} over ${s.count} seeds)` : "");
+
+/**
+ * Sentences read off the numbers. A difference in accuracy is called real only when the
+ * seed ranges do not overlap (DESIGN: differences smaller than the seed spread are noise).
+ */
+export function flowObservations(result: Pick<FlowResult, "config" | "runs">): string[] {
+  const { config: cfg, runs } = result, chance = 1 / cfg.vocab, out: string[] = [];
+  if (!runs.length) return out;
+  if (cfg.seeds < 2) out.push("With one seed per setting, no difference below can be told apart from seed-to-seed noise; run 3 or more seeds.");
+  for (const n of cfg.lengths) {
+    const acc = FLOW_CELLS.map((cell) => ({ cell, s: accuracyByLength(runs, cell, [n])[0] })).filter((a) => a.s.count > 0);
+    if (acc.length < FLOW_CELLS.length) continue;
+    acc.sort((a, b) => b.s.mean - a.s.mean);
+    const [best, ...rest] = acc;
+    const atChance = acc.filter((a) => a.s.max <= chance + 0.1).map((a) => CELL_NAME[a.cell]);
+    if (atChance.length === acc.length) { out.push(`At n = ${n}, all three cells stay near chance (${pct(chance)}): none learned to carry the symbol that far in ${cfg.steps} steps.`); continue; }
+    // "clearly" needs two seeds on each side and ranges that do not overlap
+    const beaten = rest.filter((a) => best.s.count > 1 && a.s.count > 1 && best.s.min > a.s.max);
+    const level = rest.filter((a) => !beaten.includes(a));
+    const list = (xs: typeof acc) => xs.map((a) => `${CELL_NAME[a.cell]} ${pct(a.s.mean)}${range(a.s)}`).join(", ");
+    let line: string;
+    if (!beaten.length) line = `At n = ${n}, no cell is clearly ahead: ${list(acc)}${acc.some((a) => a.s.count < 2) ? " (one seed so far)" : "; the seed ranges overlap"}`;
+    else {
+      line = `At n = ${n}, the ${CELL_NAME[best.cell]} recalls ${pct(best.s.mean)}${range(best.s)}, clearly above the ${beaten.map((a) => `${CELL_NAME[a.cell]} (${pct(a.s.mean)}${range(a.s)})`).join(" and the ")}`;
+      if (level.length) line += `; it is level with the ${level.map((a) => `${CELL_NAME[a.cell]} (${pct(a.s.mean)})`).join(" and the ")} within the seed spread`;
+    }
+    if (atChance.length) line += `. At chance (${pct(chance)}): ${atChance.join(", ")}`;
+    out.push(line + ".");
+  }
+  const n = cfg.lengths[cfg.lengths.length - 1];
+  const reach = FLOW_CELLS.map((cell) => {
+    const p = meanProfile(runs, cell, n, "gradTrained");
+    return p.length ? { cell, reach: gradientReach(p), ratio: p[n - 1] / p[0] } : null;
+  }).filter((r): r is { cell: FlowCell; reach: number; ratio: number } => r !== null);
+  if (reach.length === FLOW_CELLS.length)
+    out.push(`After training at n = ${n}, the gradient that reaches the first step is ${reach.map((r) => `${r.ratio.toExponential(0)} × the loss step's for the ${CELL_NAME[r.cell]} (reach ${r.reach} steps)`).join(", ")}.`);
+  return out;
 }

@@ -17,6 +17,7 @@ import {
 import { KeptSettings } from "./settings.js";
 import { pageEngine, yieldToPage } from "./engine.js";
 import { num } from "./math.js";
+import { anyBelowFloor, floored, LOG_FLOOR } from "./log-floor.js";
 import { lessonStyles } from "./lesson.styles.js";
 import { gatedStyles } from "./gated-view.styles.js";
 import "../ui/button/button.js";
@@ -326,12 +327,14 @@ export abstract class GatedCellView extends LitElement {
     const series = Array.from({ length: trace.hiddenSize }, (_, j) => ({
       label: `unit ${j}`, values: xs.map((k) => highwayGain(trace, k, last, j)),
     }));
+    const clipped = series.some((s) => anyBelowFloor(s.values));
     const here = highwayGain(trace, this.t, last, this.unit);
     return html`<section class="card" aria-label="Gradient highway">
       <h3>The gradient highway: how much of step k still reaches the last step along the additive path</h3>
       <math display="block">${this.highwayMath()}</math>
       <rnn-line-chart label="Direct-path gain from step k to step ${last}" x-label="step k" y-label="gain" log height="200"
-        .x=${xs} .series=${series}></rnn-line-chart>
+        .x=${xs} .series=${series.map((s) => ({ ...s, values: floored(s.values) }))}></rnn-line-chart>
+      ${clipped ? html`<p class="eq-note">Gains below ${LOG_FLOOR.toExponential(0)} are drawn at that floor (the data table has them too).</p>` : nothing}
       <p class="status">For unit ${this.unit}, from the selected step t = ${this.t} to step ${last}: <strong class="mono">${num(here, 4)}</strong>.
         A product near 1 means the unit carries what it stored (and its gradient) across those steps untouched;
         each ${this.keepName} below 1 shrinks both. A vanilla RNN has no such path: its only route back in time multiplies by W_h and tanh′ at every step.</p>
@@ -341,7 +344,9 @@ export abstract class GatedCellView extends LitElement {
 
 declare global {
   interface HTMLElementEventMap {
-    "rnn-train-done": CustomEvent<{ steps: number; loss: number; accuracy: number; ms: number }>;
+    /** several views fire these with their own detail (see each element's @fires) */
+    "rnn-train-done": CustomEvent<Record<string, unknown>>;
+    "rnn-train-progress": CustomEvent<Record<string, unknown>>;
     "rnn-step-change": CustomEvent<{ step: number; unit: number }>;
   }
 }

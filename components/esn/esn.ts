@@ -1,0 +1,275 @@
+import { LitElement, html, mathml, nothing } from "lit";
+import { state } from "lit/decorators.js";
+import { int, num as numRule, oneOf } from "../attributes.js";
+import { define } from "../define.js";
+import { emit } from "../events.js";
+import { registerView } from "../registry.js";
+import { TaskController } from "../task-controller.js";
+import { styles, themeRoot } from "../theme/tokens.js";
+import {
+  CHUNK, CLIP, DEFAULT_ESN_LAB, esnObservations, ESN_TASKS, MC_DELAYS, MC_LENGTH, TEST, TRAIN, WASHOUT,
+  type EsnFit, type EsnLabConfig, type EsnLabResult, type CapacityCurve,
+} from "../../bindings/lessons/esn-lab.js";
+import { KeptSettings } from "../lstm/settings.js";
+import { aligned, eq, n, num, plus, r, sub, times } from "../lstm/math.js";
+import { lessonStyles } from "../lstm/lesson.styles.js";
+import { anyBelowFloor, floored, LOG_FLOOR } from "../lstm/log-floor.js";
+import { esnStyles } from "./esn.styles.js";
+import "../ui/button/button.js";
+import "../ui/message/message.js";
+import "../ui/select/select.js";
+import "../ui/slider/slider.js";
+import "../charts/line-chart/line-chart.js";
+import type {} from "../../bindings/worker/tasks/esn.js";
+
+export const ESN_ATTRIBUTES = {
+  task: oneOf(ESN_TASKS, DEFAULT_ESN_LAB.task),
+  size: int(10, 500, DEFAULT_ESN_LAB.size),
+  spectralRadius: numRule(0, 1.5, DEFAULT_ESN_LAB.spectralRadius),
+  inputScaling: numRule(0.01, 10, DEFAULT_ESN_LAB.inputScaling),
+  leakRate: numRule(0.05, 1, DEFAULT_ESN_LAB.leakRate),
+  ridge: numRule(1e-10, 1, DEFAULT_ESN_LAB.ridge),
+  delay: int(1, 30, DEFAULT_ESN_LAB.delay),
+  rnnSteps: int(0, 5000, DEFAULT_ESN_LAB.rnnSteps),
+  rnnLr: numRule(0.0001, 0.1, DEFAULT_ESN_LAB.rnnLr),
+  seed: int(0, 99_999, DEFAULT_ESN_LAB.seed),
+};
+
+const TASK_LABEL: Record<string, string> = { "mackey-glass": "Mackey-Glass, one step ahead", sine: "sine, one step ahead", delay: "delayed recall" };
+const SHOWN = 200; // test steps drawn in the fit chart
+
+/**
+ * Lesson 8: echo state network against BPTT. A fixed random reservoir of N units
+ * (spectral radius ρ, input scaling, leak rate) with a ridge-regression readout, and a
+ * tanh RNN of the same N units trained by backpropagation through time, on the same
+ * task; both are scored on held-out data and timed. A memory-capacity curve shows the
+ * reservoir's memory against ρ. Runs in a worker with progress.
+ *
+ * Attributes (reflected): `task` (mackey-glass | sine | delay), `size` (N), `spectral-radius`,
+ * `input-scaling`, `leak-rate`, `ridge` (λ), `delay`, `rnn-steps`, `rnn-lr`, `seed`.
+ *
+ * @fires rnn-train-progress - while the lab runs; detail `{ phase, fraction }`
+ * @fires rnn-train-done - when it finishes; detail `{ esnTestNrmse, rnnTestNrmse, esnMs, rnnMs, rho }`
+ * @cssproperty --rnn-series-1 - ESN color (--rnn-series-2 BPTT RNN, --rnn-series-6 target)
+ * @cssproperty --rnn-surface - card background
+ */
+export class RnnEsn extends LitElement {
+  static override styles = [styles, themeRoot, lessonStyles, esnStyles];
+
+  private readonly settings = new KeptSettings(this, ESN_ATTRIBUTES);
+  private readonly task = new TaskController(this, {
+    task: "esn", renderEvery: 150, fraction: (p) => p.fraction,
+    onProgress: (p) => {
+      this.partial = { esn: p.esn, rnnLosses: p.rnnLosses, capacity: p.capacity };
+      emit(this, "rnn-train-progress", { phase: p.phase, fraction: p.fraction });
+    },
+  });
+  @state() private result?: EsnLabResult;
+  @state() private partial: { esn?: EsnFit; rnnLosses?: number[]; capacity?: Partial<CapacityCurve> } = {};
+  private ranWith?: EsnLabConfig;
+  private started = false;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (!this.started) { this.started = true; queueMicrotask(() => void this.start()); }
+  }
+
+  private config(): EsnLabConfig {
+    return { ...DEFAULT_ESN_LAB, ...this.settings.values };
+  }
+
+  async start() {
+    const cfg = this.config();
+    this.ranWith = cfg; this.partial = {}; this.result = undefined;
+    const res = await this.task.run(cfg);
+    if (res) {
+      this.result = res;
+      emit(this, "rnn-train-done", { esnTestNrmse: res.esn.testNrmse, rnnTestNrmse: res.rnn.testNrmse, esnMs: res.esn.trainMs, rnnMs: res.rnn.trainMs, rho: res.esn.measuredRho });
+    }
+  }
+
+  private get stale() { return !!this.ranWith && JSON.stringify(this.ranWith) !== JSON.stringify(this.config()); }
+
+  override render() {
+    const v = this.settings.values, running = this.task.running;
+    return html`
+      <h2>Echo state network vs backpropagation through time</h2>
+      <p class="lead">Two ways to get a recurrent network of N units to do the same job. The echo state network never trains its
+        recurrent weights: a random reservoir, scaled to a spectral radius ρ, is driven by the input, and only a linear readout is
+        solved in closed form. The other network trains every weight by BPTT. Both are scored on data they never saw, and timed.</p>
+      ${this.settings.problems.length ? html`<rnn-message variant="warning" heading="Some settings were not understood:" .items=${this.settings.problems}></rnn-message>` : nothing}
+      <details class="guide card" open><summary>Guide</summary>${this.guide()}</details>
+      <section class="card controls-card" aria-label="Lab settings">
+        <div class="controls">
+          <rnn-select label="Task" .value=${v.task} .options=${ESN_TASKS.map((k) => ({ value: k, label: TASK_LABEL[k] }))}
+            @rnn-change=${(e: CustomEvent<{ value: string }>) => this.settings.set({ task: e.detail.value })}></rnn-select>
+          ${this.slider("Recall delay d (delay task)", "delay", 1, 30, 1, "linear", v.task !== "delay")}
+          ${this.slider("Units N (both networks)", "size", 10, 500, 10)}
+          ${this.slider("Spectral radius ρ", "spectralRadius", 0, 1.5, 0.05)}
+          ${this.slider("Input scaling", "inputScaling", 0.01, 10, 0, "log")}
+          ${this.slider("Leak rate a", "leakRate", 0.05, 1, 0.05)}
+          ${this.slider(`Ridge λ = ${v.ridge.toExponential(0)}`, "ridge", 1e-10, 1, 0, "log")}
+          ${this.slider("BPTT steps", "rnnSteps", 0, 5000, 100)}
+          ${this.slider("BPTT learning rate", "rnnLr", 0.0001, 0.1, 0, "log")}
+          ${this.slider("Seed", "seed", 0, 999, 1)}
+        </div>
+        <div class="buttons">
+          <rnn-button variant="primary" ?disabled=${running} @click=${() => this.start()}>Run</rnn-button>
+          ${running ? html`
+            <rnn-button pressed=${this.task.status === "paused" ? "true" : "false"}
+              @click=${() => (this.task.status === "paused" ? this.task.resume() : this.task.pause())}>${this.task.status === "paused" ? "Resume" : "Pause"}</rnn-button>
+            <rnn-button @click=${() => this.task.cancel()}>Cancel</rnn-button>` : nothing}
+          ${this.stale && !running ? html`<span class="status">Settings changed: press Run to measure them.</span>` : nothing}
+        </div>
+        ${this.task.renderProgress(this.progressLabel())}
+      </section>
+      ${this.renderResults()}`;
+  }
+
+  private progressLabel() {
+    const p = this.task.progress;
+    if (this.task.status === "done") return "Finished";
+    if (!p) return "Starting the worker";
+    return p.phase === "esn" ? "Running the reservoir and solving the readout"
+      : p.phase === "bptt" ? `Training the RNN by BPTT: step ${p.step ?? 0} of ${p.steps ?? 0}`
+      : `Memory capacity: ρ ${(p.capacity?.rhos?.length ?? 0) + 1} of ${(this.ranWith?.capacityRhos.length ?? 0) + 1}`;
+  }
+
+  private slider(label: string, key: keyof typeof ESN_ATTRIBUTES, min: number, max: number, step: number, scale: "linear" | "log" = "linear", disabled = false) {
+    return html`<rnn-slider label=${label} min=${min} max=${max} step=${step || 0.01} scale=${scale} ?disabled=${disabled}
+      .value=${this.settings.values[key] as number}
+      @rnn-change=${(e: CustomEvent<{ value: number }>) => this.settings.set({ [key]: e.detail.value })}></rnn-slider>`;
+  }
+
+  private renderResults() {
+    const res = this.result, cfg = this.ranWith ?? this.config();
+    const esn = res?.esn ?? this.partial.esn, losses = res?.rnn.losses ?? this.partial.rnnLosses;
+    const capacity = res?.capacity ?? this.partial.capacity;
+    return html`
+      <section class="card" aria-label="Comparison">
+        <h3>Same task, same N = ${cfg.size}: ${TASK_LABEL[cfg.task]}${cfg.task === "delay" ? ` (d = ${cfg.delay})` : ""}</h3>
+        ${this.compareTable(cfg, res)}
+        ${esn ? html`<p class="status" data-testid="rho">Spectral radius of the reservoir W, computed from its eigenvalues:
+          ρ(W) = <strong class="mono" data-value=${esn.measuredRho}>${num(esn.measuredRho, 4)}</strong> (requested ${cfg.spectralRadius}).
+          ${esn.measuredRho < 1 ? "Below 1, the state forgets its starting point and becomes a function of the recent input: the echo state property, in practice."
+            : "At or above 1 the state can keep or amplify its own history instead of echoing the input; the readout then sees less of the input and more of the reservoir's own dynamics."}</p>` : nothing}
+        ${res ? html`<ul class="observations" data-testid="observations">${esnObservations(res).map((o) => html`<li>${o}</li>`)}</ul>` : nothing}
+      </section>
+      ${res ? this.fitCharts(res) : nothing}
+      <div class="grid two">
+        <section class="card" aria-label="BPTT training loss">
+          <rnn-line-chart label="BPTT training loss (mean ½(ŷ − y)² per target, per chunk)" x-label="step" y-label="loss" log height="200"
+            .series=${losses?.length ? [{ label: "RNN by BPTT", values: floored(losses), color: "series-2" }] : []}></rnn-line-chart>
+          <p class="eq-note">Truncated BPTT over chunks of ${CHUNK} steps with the state carried, Adam at learning rate ${cfg.rnnLr}, global-norm clip ${CLIP}.</p>
+        </section>
+        <section class="card" aria-label="Reservoir states">
+          ${esn ? html`<rnn-line-chart label="Four reservoir units driven by the input (first 200 steps)" x-label="t" y-label="x_t" height="200"
+            .series=${esn.sampleStates.map((s, k) => ({ label: `unit ${k}`, values: s }))}></rnn-line-chart>` : html`<p class="starting">Running the reservoir…</p>`}
+        </section>
+      </div>
+      ${this.capacityCharts(cfg, capacity)}
+      ${this.equations(cfg, res)}`;
+  }
+
+  private compareTable(cfg: EsnLabConfig, res?: EsnLabResult) {
+    const N = cfg.size, nz = Math.round(N * N * Math.min(1, 10 / N));
+    const row = (name: string, trained: string, fixed: string, m?: { trainNrmse: number; testNrmse: number; trainMs: number }, testid = "") => html`
+      <tr data-testid=${testid}><td>${name}</td><td>${trained}</td><td>${fixed}</td>
+        <td>${m ? num(m.trainNrmse, 4) : "…"}</td><td>${m ? num(m.testNrmse, 4) : "…"}</td><td>${m ? `${Math.round(m.trainMs)} ms` : "…"}</td></tr>`;
+    return html`<div class="scroll-x"><table class="results" data-testid="compare">
+      <caption>NRMSE = √(mean (ŷ − y)² / var y): 0 is perfect, 1 is no better than predicting the mean. Train: steps ${WASHOUT}–${TRAIN - 1}; test: the next ${TEST} steps.</caption>
+      <thead><tr><th scope="col">method</th><th scope="col">trained weights</th><th scope="col">fixed weights</th><th scope="col">train NRMSE</th>
+        <th scope="col">test NRMSE</th><th scope="col">training time</th></tr></thead>
+      <tbody>
+        ${row("ESN: ridge readout", `${N + 2}`, `≈ ${nz + N} (W, W_in)`, res?.esn ?? this.partial.esn, "esn-row")}
+        ${row("RNN: BPTT", `${res?.rnn.trained ?? N * N + 3 * N + 1}`, "0", res?.rnn, "rnn-row")}
+      </tbody></table></div>`;
+  }
+
+  private fitCharts(res: EsnLabResult) {
+    const target = res.series.targets.slice(TRAIN, TRAIN + SHOWN).map((y) => (y ? y[0] : NaN));
+    const x = Array.from({ length: SHOWN }, (_, k) => TRAIN + k);
+    const err = (p: number[]) => p.slice(0, SHOWN).map((v, k) => Math.abs(v - target[k]));
+    const errs = [{ label: "|error| ESN", values: err(res.esn.test), color: "series-1" }, { label: "|error| RNN", values: err(res.rnn.test), color: "series-2" }];
+    return html`<div class="grid two">
+      <section class="card" aria-label="Fit on the test part">
+        <rnn-line-chart label="Test part: target ${res.series.about} and both predictions" x-label="t" y-label="value" height="220" .x=${x}
+          .series=${[{ label: "target", values: target, color: "series-6" }, { label: "ESN", values: res.esn.test.slice(0, SHOWN), color: "series-1" },
+            { label: "RNN (BPTT)", values: res.rnn.test.slice(0, SHOWN), color: "series-2" }]}></rnn-line-chart>
+      </section>
+      <section class="card" aria-label="Error on the test part">
+        <rnn-line-chart label="Absolute error on the test part" x-label="t" y-label="|ŷ − y|" log height="220" .x=${x}
+          .series=${errs.map((e) => ({ ...e, values: floored(e.values) }))}></rnn-line-chart>
+        ${errs.some((e) => anyBelowFloor(e.values)) ? html`<p class="eq-note">Errors below ${LOG_FLOOR.toExponential(0)} are drawn at that floor.</p>` : nothing}
+      </section>
+    </div>`;
+  }
+
+  private capacityCharts(cfg: EsnLabConfig, mc?: Partial<CapacityCurve>) {
+    const have = mc?.rhos?.length ?? 0;
+    return html`<div class="grid two">
+      <section class="card" aria-label="Memory capacity against rho">
+        ${have ? html`<rnn-line-chart label="Memory capacity MC against ρ (N = ${cfg.size})" x-label="spectral radius ρ" y-label="MC" height="200"
+          .x=${mc!.rhos!} .series=${[{ label: "MC", values: mc!.totals!, color: "series-1" }]}></rnn-line-chart>`
+          : html`<p class="starting">The capacity curve comes last…</p>`}
+        <p class="eq-note">Each point is a fresh reservoir (same seed, size, input scaling and leak rate) driven by ${MC_LENGTH} i.i.d. inputs; one
+          readout per delay k = 1…${MC_DELAYS} is fitted to recall u<sub>t−k</sub> and scored by r² on held-out steps. MC ≤ N.</p>
+      </section>
+      <section class="card" aria-label="Recall against delay">
+        ${mc?.perDelay?.length ? html`<rnn-line-chart label="How well the reservoir recalls u(t − k), at ρ = ${cfg.spectralRadius}" x-label="delay k" y-label="r²" height="200"
+          .x=${mc.perDelay.map((_, k) => k + 1)} .series=${[{ label: "r²", values: mc.perDelay, color: "series-3" }]}></rnn-line-chart>`
+          : html`<p class="starting">${have ? "Waiting for ρ = " + cfg.spectralRadius + "…" : ""}</p>`}
+      </section>
+    </div>`;
+  }
+
+  private equations(cfg: EsnLabConfig, res?: EsnLabResult) {
+    const rho = res?.esn.measuredRho ?? cfg.spectralRadius, here = res ? res.capacity.totals[res.capacity.rhos.indexOf(cfg.spectralRadius)] : NaN;
+    return html`<section class="card" aria-label="Equations">
+      <h3>The two networks, with this run's numbers</h3>
+      <math display="block">${aligned([
+        [mathml`${sub("x", "t")}`, mathml`${eq}<mo>(</mo><mn>1</mn><mo>−</mo><mi>a</mi><mo>)</mo>${sub("x", "t−1")}${plus}<mi>a</mi><mi>tanh</mi><mo>(</mo>${sub("W", "in")}${sub("u", "t")}${plus}<mi>W</mi>${sub("x", "t−1")}<mo>)</mo>`],
+        [mathml``, mathml`${eq}${n(1 - cfg.leakRate, 2)}${times}${sub("x", "t−1")}${plus}${n(cfg.leakRate, 2)}${times}<mi>tanh</mi><mo>(</mo><mo>…</mo><mo>)</mo>`],
+        [mathml`<mi>ρ</mi><mo>(</mo><mi>W</mi><mo>)</mo>`, mathml`${eq}${r(rho, 3)}<mo>,</mo><mspace width="1em"></mspace>${sub("W", "in")}<mo>∼</mo><mi>U</mi><mo>(</mo><mo>±</mo>${r(cfg.inputScaling, 2)}<mo>)</mo>`],
+        [mathml`${sub("ŷ", "t")}`, mathml`${eq}${sub("W", "out")}<mo>[</mo>${sub("x", "t")}<mo>;</mo>${sub("u", "t")}<mo>;</mo><mn>1</mn><mo>]</mo>`],
+        [mathml`${sub("W", "out")}`, mathml`${eq}<mi>Y</mi><msup><mi>X</mi><mo>⊤</mo></msup><msup><mrow><mo>(</mo><mi>X</mi><msup><mi>X</mi><mo>⊤</mo></msup>${plus}<mi>λ</mi><mi>I</mi><mo>)</mo></mrow><mrow><mo>−</mo><mn>1</mn></mrow></msup>`],
+        [mathml`<mi>λ</mi>`, mathml`${eq}<mn>${cfg.ridge.toExponential(0)}</mn><mo>,</mo><mspace width="1em"></mspace><mi>X</mi><mo>:</mo><mn>${cfg.size + 2}</mn><mo>×</mo><mn>${TRAIN - WASHOUT}</mn>`],
+        [mathml`<mtext>RNN</mtext><mspace width="0.5em"></mspace>${sub("h", "t")}`, mathml`${eq}<mi>tanh</mi><mo>(</mo>${sub("W", "x")}${sub("u", "t")}${plus}${sub("W", "h")}${sub("h", "t−1")}${plus}<mi>b</mi><mo>)</mo>`],
+        [mathml`${sub("ŷ", "t")}`, mathml`${eq}${sub("W", "y")}${sub("h", "t")}${plus}${sub("b", "y")}<mspace width="1em"></mspace><mtext>(all weights trained by BPTT)</mtext>`],
+        [mathml`<mi>MC</mi>`, mathml`${eq}<munderover><mo>∑</mo><mrow><mi>k</mi><mo>=</mo><mn>1</mn></mrow><mn>${MC_DELAYS}</mn></munderover><msup><mi>r</mi><mn>2</mn></msup><mo>(</mo>${sub("u", "t−k")}<mo>,</mo>${sub("ŷ", "k")}<mo>(</mo><mi>t</mi><mo>)</mo><mo>)</mo>${Number.isFinite(here) ? mathml`${eq}${r(here, 2)}` : mathml``}`],
+      ])}</math>
+      <p class="eq-note">MC is measured at the chosen ρ = ${cfg.spectralRadius}. The ESN's readout also sees the input u<sub>t</sub> directly; the RNN has no such shortcut. Both read the same inputs and
+        are scored on the same test steps.</p>
+    </section>`;
+  }
+
+  private guide() {
+    return html`
+      <p>Training a recurrent network by BPTT is slow and can be unstable, because the error must travel back through the recurrence.
+        An echo state network skips that: its recurrent weights stay random. If the reservoir forgets its past at a suitable rate
+        (ρ a little below 1 is the usual start), its state is a rich, fading record of the recent input, and a straight linear
+        readout of that record — fitted by one least-squares solve — can already predict or recall.</p>
+      <h3>Try this</h3>
+      <ul>
+        <li>Run the default (Mackey-Glass, N = 100). Compare the two test errors and the two training times.</li>
+        <li>Switch to <b>delayed recall</b> and raise d from 5 to 20. The memory-capacity chart on the right predicts when the
+          ESN will fail: look at r² at delay k = d.</li>
+        <li>Move ρ to 0.2 and to 1.4 with the delay task. Where on the capacity curve is the ESN's error smallest?</li>
+        <li>Set the leak rate to 0.2: each unit now averages its past, slowing the reservoir down. What happens to the sine and the
+          memory curve?</li>
+        <li>Give BPTT more steps (3000) or a larger learning rate, and watch its loss curve. At N = 500, try a smaller rate.</li>
+      </ul>
+      <h3>What to look for</h3>
+      <ul>
+        <li>The ESN trains N + 2 weights, the RNN about N². One is a linear solve, the other thousands of gradient steps.</li>
+        <li>Memory capacity rises with ρ, peaks near 1, and falls when the reservoir starts to follow its own dynamics instead of the input.</li>
+        <li>The displayed ρ(W) is computed from the eigenvalues of the actual reservoir matrix, not copied from the slider.</li>
+      </ul>`;
+  }
+}
+
+define("rnn-esn", RnnEsn);
+registerView({ name: "esn", title: "ESN vs BPTT", tag: "rnn-esn", attributes: ESN_ATTRIBUTES,
+  description: "A random reservoir with a ridge readout against an RNN trained by BPTT: fit, error, wall time, and memory capacity against ρ." });
+
+declare global { interface HTMLElementTagNameMap { "rnn-esn": RnnEsn } }
