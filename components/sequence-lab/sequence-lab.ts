@@ -441,10 +441,12 @@ export class RnnSequenceLab extends LitElement {
         <li>Choose <em>Linear</em> and press <em>Compare both</em>. Then look at the final comparison and the time per evaluation.</li>
         <li>Set the activation to <em>linear</em> and W_hidden to 1.5: the hidden state grows by half at every step, and the lab says
           so. With W_hidden at 0.1 a change in h₁ is forgotten within a few steps.</li>
-        <li>Turn off <em>Normalise</em> on the exponential sequence and train: the gradients are huge, clipping fires on every step,
-          and the loss barely moves. Turn normalisation back on.</li>
-        <li>On Fibonacci, compare 1 hidden unit with 2 or 4 after training with the same budget: a single number has to stand in for
-          both previous values.</li>
+        <li>Turn off <em>Normalise</em> on the exponential sequence and train. Read ‖∇‖ and how many steps were clipped, then
+          train again with normalisation on and compare the two loss curves.</li>
+        <li>On Fibonacci, one hidden number has to summarise both previous values. Train with 1 unit, then with 2, 4 and 8 on
+          the same budget (try Adam and a larger budget too) and see how much the extra units buy.</li>
+        <li>Switch random search to <em>perturb the best</em> and compare again: with only five weights, a careful random search
+          is a strong opponent. Then raise the hidden units to 8 or 16, where there are hundreds of weights.</li>
       </ul>
       <h3>What to look for</h3>
       <ul>

@@ -253,8 +253,8 @@ export class RnnWorkedExample extends LitElement {
           that column and watch a₁, h₁ and every later step move.</li>
         <li>In the backward pass, compare ∂L/∂h at the last step (only its own loss) with an earlier step (its own loss plus what
           flows back through W<sub>h</sub>). Set W<sub>h</sub> to zeros: the second part vanishes, and ∂L/∂W<sub>h</sub> becomes 0.</li>
-        <li>Take one gradient step at η = 0.1, then press <em>Use the new weights</em> and repeat: the loss falls each time.
-          Try η = 10 and see a single step overshoot.</li>
+        <li>Take one gradient step at η = 0.1, press <em>Use the new weights</em>, and repeat a few times, watching the loss.
+          Then do the same at η = 1 and at η = 10: is a larger step always better, and does the loss keep falling?</li>
         <li>Switch to the one-unit example: a single number must carry everything the network remembers.</li>
       </ul>
       <h3>What to look for</h3>
