@@ -156,7 +156,7 @@ export class RnnFeedback extends LitElement {
           ])}</math>
           <p class="eq-note">r₁[k] = r₀[k−1] and r₂[k] = r₀[k−2]: the cells still shift, but they now hold inputs mixed with old outputs.</p>
           <h3>The loop's state matrix</h3>
-          <math display="block">${aligned([[mathml`<mi>A</mi>`, mathml`${eq}<mi>S</mi>${plus}<mi>a</mi>${times}<msub><mi>𝐞</mi><mn>1</mn></msub><msup><mi>𝐰</mi><mo>⊤</mo></msup>${eq}${matrix(run.A, 2)}`]])}</math>
+          <math display="block">${aligned([[mathml`<mi>A</mi>`, mathml`${eq}<mi>S</mi>${plus}<mi>a</mi>${times}<msub><mi>𝐞</mi><mn>1</mn></msub><msup><mi>𝐰</mi><mo lspace="0" rspace="0">⊤</mo></msup>${eq}${matrix(run.A, 2)}`]])}</math>
           <dl class="readouts">
             <dt>eigenvalues λ</dt><dd>${run.spectrum.values.map((v) => formatComplex(v)).join(",  ")}</dd>
             <dt>|λ|</dt><dd>${run.spectrum.values.map((v) => fmt(v.abs)).join(",  ")}</dd>

@@ -51,7 +51,7 @@ export function aligned(rows: readonly (readonly [TemplateResult | typeof nothin
 
 /** name with a subscript, e.g. w₀. */
 export function sub(name: string, s: string | number): TemplateResult {
-  return mathml`<msub><mi>${name}</mi><mn>${s}</mn></msub>`;
+  return typeof s === "number" || /^\d+$/.test(s) ? mathml`<msub><mi>${name}</mi><mn>${s}</mn></msub>` : mathml`<msub><mi>${name}</mi><mi>${s}</mi></msub>`;
 }
 
 /** A bracketed matrix (or column vector) of numbers. */

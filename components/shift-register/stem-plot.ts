@@ -78,7 +78,8 @@ export class RnnStemPlot extends LitElement {
   }
 
   override render() {
-    const n = this.n, W = this.width, H = this.rows.length * ROW_H + AXIS_H;
+    const n = this.n, W = this.width, shaded = this.shadeFrom < n, H = this.rows.length * ROW_H + AXIS_H + (shaded && this.shadeLabel ? 16 : 0);
+    const plotH = this.rows.length * ROW_H, tickY = plotH + AXIS_H - 6;
     const k = Math.min(Math.max(0, this.cursor), Math.max(0, n - 1));
     const step = (W - LEFT - RIGHT) / Math.max(1, n);
     const every = Math.max(1, Math.ceil(28 / step));
@@ -89,13 +90,13 @@ export class RnnStemPlot extends LitElement {
         aria-keyshortcuts=${this.rows.some((r) => r.toggle) ? "Space Enter" : nothing}
         @keydown=${this.onKey} @pointerdown=${this.onDown} @pointermove=${this.onMove} @pointerup=${this.onUp} @pointercancel=${this.onCancel}>
         <svg width=${W} height=${H} viewBox="0 0 ${W} ${H}" aria-hidden="true">
-          ${this.shadeFrom < n ? svg`<rect class="shade" x=${this.xOf(this.shadeFrom) - step / 2} y="0" width=${W - RIGHT - this.xOf(this.shadeFrom) + step / 2} height=${H - AXIS_H}></rect>
-            ${this.shadeLabel ? svg`<text class="shade-label" x=${W - RIGHT - 4} y="11" text-anchor="end">${this.shadeLabel}</text>` : nothing}` : nothing}
-          <rect class="cursor" x=${this.xOf(k) - step / 2} y="0" width=${step} height=${H - AXIS_H}></rect>
+          ${shaded ? svg`<rect class="shade" x=${this.xOf(this.shadeFrom) - step / 2} y="0" width=${W - RIGHT - this.xOf(this.shadeFrom) + step / 2} height=${plotH}></rect>
+            ${this.shadeLabel ? svg`<text class="shade-label" x=${this.xOf(this.shadeFrom) - step / 2} y=${H - 2}>▸ ${this.shadeLabel}</text>` : nothing}` : nothing}
+          <rect class="cursor" x=${this.xOf(k) - step / 2} y="0" width=${step} height=${plotH}></rect>
           ${this.rows.map((r, i) => this.renderRow(r, i, step))}
           ${Array.from({ length: n }, (_, j) => j).filter((j) => j % every === 0 || j === k).map((j) => svg`
-            <text class="tick ${j === k ? "now" : ""}" x=${this.xOf(j)} y=${H - 6} text-anchor="middle">${j}</text>`)}
-          <text class="tick" x=${LEFT - 8} y=${H - 6} text-anchor="end">k</text>
+            <text class="tick ${j === k ? "now" : ""}" x=${this.xOf(j)} y=${tickY} text-anchor="middle">${j}</text>`)}
+          <text class="tick" x=${LEFT - 8} y=${tickY} text-anchor="end">k</text>
         </svg>
       </div>
       ${dataTable(this.label || "signals", ["k", ...this.rows.map((r) => r.label)],
