@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from "lit";
+import { LitElement, css, html } from "lit";
 import { property } from "lit/decorators.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
@@ -24,6 +24,7 @@ export class RnnCharHidden extends LitElement {
       color: var(--_fg); background: var(--_bg); border: 1px solid var(--_border); border-radius: 4px; }
     button.unit[aria-pressed="true"] { border-color: var(--_accent); background: color-mix(in srgb, var(--_accent) 18%, transparent); }
     .muted { color: var(--_muted); }
+    p.muted { font-size: 0.85em; }
     rnn-slider { max-width: 22em; }
   `];
 
@@ -56,8 +57,7 @@ export class RnnCharHidden extends LitElement {
       <p class="muted">r is the correlation between the unit's activation and the feature over these ${T} characters; |r| near 1 means the unit follows it.</p>
       <rnn-heat-map part="map" label="Hidden state after each character" row-label="unit" col-label="character"
         .rows=${H} .cols=${T} .values=${values} .range=${[-1, 1] as [number, number]}
-        @rnn-cell=${(e: CustomEvent<{ row: number }>) => this.pick(e.detail.row)}></rnn-heat-map>
-      ${nothing}`;
+        @rnn-cell=${(e: CustomEvent<{ row: number }>) => this.pick(e.detail.row)}></rnn-heat-map>`;
   }
 
   private pick(unit: number) {
