@@ -59,13 +59,13 @@ describe("<rnn-char-lab>", () => {
     expect(lab!.getAttribute("hidden-size")).toBe("64");
   });
 
-  test("Train shows samples with real words, pause and step advance one step, Stop keeps the model for generation", async () => {
-    const el = await mount('<rnn-char-lab corpus="grammar" hidden-size="64" sample-every="100" steps="100000"></rnn-char-lab>') as Lab;
+  test("with the default settings Train shows real words within 30 s; pause and step advance one step; Stop keeps the model for generation", async () => {
+    const el = await mount('<rnn-char-lab steps="100000"></rnn-char-lab>') as Lab;
     await settle(root(el));
     const samples: { step: number; words: { distinctReal: string[] }; elapsedMs: number }[] = [];
     el.addEventListener("rnn-sample", (e) => samples.push(e.detail));
     button(root(el), "Train a new").click();
-    await until(() => samples.some((s) => s.words.distinctReal.length >= 5));
+    await until(() => samples.some((s) => s.words.distinctReal.length >= 5), 30_000);
     const first = samples.find((s) => s.words.distinctReal.length >= 5)!;
     expect(first.elapsedMs).toBeLessThan(30_000);
     await settle(root(el));
@@ -89,7 +89,7 @@ describe("<rnn-char-lab>", () => {
     expect(button(root(el), "Continue training").disabled).toBe(false);
     // the hidden-state heat map shows units × characters
     const map = deep(el, "rnn-char-hidden", "rnn-heat-map") as HTMLElement & { rows: number; cols: number };
-    expect(map.rows).toBe(64);
+    expect(map.rows).toBe(128);
     expect(map.cols).toBe(200);
   });
 
