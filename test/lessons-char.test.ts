@@ -138,6 +138,13 @@ describe("training a character model", () => {
     } finally { s.dispose(); }
   });
 
+  test("continuing on a corpus with characters the model has never seen is refused with a message", () => {
+    const s = new CharLabSession(engine, builtinCorpus("copy").text, small);
+    const file = s.save();
+    s.dispose();
+    expect(() => new CharLabSession(engine, builtinCorpus("shakespeare").text, small, file)).toThrow(/characters the model has never seen \("/);
+  });
+
   test("a file that is not a lab model is refused with a message", () => {
     expect(() => parseCharLabSave({ hello: 1 })).toThrow(/not a character-lab model/);
     const s = new CharLabSession(engine, builtinCorpus("grammar").text, small);

@@ -88,6 +88,9 @@ export class CharLabSession {
     const problems = checkSettings(settings);
     if (problems.length) throw new Error(problems.join("; "));
     this.tokenizer = resume ? CharTokenizer.fromJSON(resume.tokenizer) : CharTokenizer.fromText(check.text);
+    const unknown = resume ? [...new Set(check.text)].filter((c) => this.tokenizer.idOf(c) < 0) : [];
+    if (unknown.length)
+      throw new Error(`This corpus has ${unknown.length} character${unknown.length > 1 ? "s" : ""} the model has never seen (${unknown.slice(0, 5).map((c) => JSON.stringify(c)).join(", ")}${unknown.length > 5 ? ", …" : ""}); continue on the text it was trained on, or train a new model.`);
     const tokens = this.tokenizer.encode(check.text, "error");
     const cut = Math.max(settings.seqLen + 1, Math.floor(tokens.length * (1 - VALIDATION_FRACTION)));
     this.train = tokens.slice(0, cut);
