@@ -31,6 +31,43 @@ export function clip(mode: i32, threshold: f32): f64 {
   return norm;
 }
 
+/**
+ * Global-norm clipping fused with the SGD update of all P parameters: one pass over the
+ * gradient instead of two (scale, then update). Same operations in the same order as
+ * clip(1, threshold) followed by update(0, lr, ...): g ← g·s is stored, then p ← p − lr·g.
+ * When the loss or the norm is not finite the parameters are left alone (the gradient is
+ * still clipped, as clip would). Returns the norm before clipping.
+ */
+export function clipNormSgd(threshold: f32, lr: f32, finiteLoss: bool): f64 {
+  const norm = Math.sqrt(sumSquares(grads, P));
+  const clipped = norm > <f64>threshold;
+  const s: f32 = clipped ? <f32>(<f64>threshold / norm) : 1;
+  store<f32>(stats, <f32>norm, STAT_NORM << 2);
+  store<f32>(stats, clipped ? 1 : 0, STAT_CLIPPED << 2);
+  if (!(finiteLoss && isFinite(norm))) {
+    if (clipped) scale(grads, P, s);
+    return norm;
+  }
+  const lrv = f32x4.splat(lr), sv = f32x4.splat(s);
+  let k = 0;
+  if (clipped) {
+    for (; k + 4 <= P; k += 4) {
+      const o = <usize>k << 2;
+      const g = f32x4.mul(v128.load(grads + o), sv);
+      v128.store(grads + o, g);
+      v128.store(params + o, f32x4.sub(v128.load(params + o), f32x4.mul(lrv, g)));
+    }
+    for (; k < P; k++) { const g = f32at(grads, k) * s; setf32(grads, k, g); setf32(params, k, f32at(params, k) - lr * g); }
+  } else {
+    for (; k + 4 <= P; k += 4) {
+      const o = <usize>k << 2;
+      v128.store(params + o, f32x4.sub(v128.load(params + o), f32x4.mul(lrv, v128.load(grads + o))));
+    }
+    for (; k < P; k++) setf32(params, k, f32at(params, k) - lr * f32at(grads, k));
+  }
+  return norm;
+}
+
 /** One update of params[start, start+len): 0 SGD, 1 momentum, 2 Adagrad, 3 Adam. */
 export function update(opt: i32, lr: f32, beta1: f32, beta2: f32, eps: f32, step: i32, start: i32, len: i32): void {
   const off = <usize>start << 2;
