@@ -61,7 +61,15 @@ function rate(run: () => void, flops: number, reps: number, seconds: number): nu
   return median(rates);
 }
 
-export interface KernelBenchOptions { sizes?: readonly number[]; reps?: number; seconds?: number; onProgress?: (done: number, total: number) => void }
+export interface KernelBenchOptions {
+  sizes?: readonly number[];
+  reps?: number;
+  /** seconds per timed batch */
+  seconds?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** awaited between measurements (a worker lets pause and cancel through) */
+  checkpoint?: () => Promise<void>;
+}
 
 /** Runs every kernel at every size on a fresh core instance. */
 export async function benchKernels(opts: KernelBenchOptions = {}): Promise<KernelResult[]> {
@@ -88,6 +96,7 @@ export async function benchKernels(opts: KernelBenchOptions = {}): Promise<Kerne
       outerSum: { wasm: () => outerSum(ptr.g, n, n, ptr.D, n, ptr.A, n, T_SUM), js: () => js.outerSum(jg, jD, jA, n, T_SUM), flops: mv * T_SUM },
     };
     for (const { id } of KERNELS) {
+      await opts.checkpoint?.();
       const c = cases[id];
       view(ptr.y, n).fill(0); jy.fill(0);
       results.push({ kernel: id, n, wasm: rate(c.wasm, c.flops, reps, seconds), js: rate(c.js, c.flops, reps, seconds) });

@@ -8,8 +8,9 @@ import os from "node:os";
 import { createEngine } from "../bindings/engine.js";
 import { benchKernels } from "./kernels.js";
 import { prepareNative, runNative, type NativeResult } from "./native.js";
-import { ratios, type BenchEngine, type BenchReport, type BenchResult } from "./report.js";
-import { measure, median, WorkloadRunner, type Measurement, type Workload } from "./workloads.js";
+import { ratios, type BenchEngine, type BenchReport } from "./report.js";
+import { summarize } from "./session.js";
+import { measure, WorkloadRunner, type Measurement, type Workload } from "./workloads.js";
 
 export interface NodeBenchOptions {
   engines: BenchEngine[];
@@ -91,17 +92,7 @@ export async function runNodeBench(o: NodeBenchOptions): Promise<BenchReport> {
       }
     }
   }
-  const results: BenchResult[] = [];
-  for (const w of o.workloads) {
-    for (const e of o.engines) {
-      const ms = samples.get(key(w, e)) ?? [];
-      const sps = ms.map((m) => m.stepsPerSec);
-      const med = median(sps);
-      const flopsPerStep = ms.length ? ms[0].gflops / ms[0].stepsPerSec : 0;
-      results.push({ workload: w.id, engine: e, steps_per_s: med, min: Math.min(...sps), max: Math.max(...sps), reps: ms.length,
-        gflops: med * flopsPerStep, samples: sps });
-    }
-  }
+  const results = summarize(samples, o.workloads, o.engines);
   const report: BenchReport = {
     machine,
     settings: { reps: o.reps, seconds_per_rep: o.steps === undefined ? o.seconds : undefined, steps_per_rep: o.steps,

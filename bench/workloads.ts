@@ -171,6 +171,44 @@ export function measure(runner: WorkloadRunner, opts: MeasureOptions = {}): Meas
   return { steps, seconds, stepsPerSec, gflops: (stepsPerSec * runner.flops) / 1e9, lastLoss: last.loss };
 }
 
+/**
+ * The same measurement for a worker that must stay responsive: steps run in slices of about
+ * `sliceMs`, `between()` is awaited after each slice (to let pause and cancel through), and
+ * only the time inside the slices counts.
+ */
+export async function measureSliced(runner: WorkloadRunner, opts: MeasureOptions & { sliceMs?: number }, between: () => Promise<void>): Promise<Measurement> {
+  const sliceMs = opts.sliceMs ?? 50;
+  let last: StepResult = runner.step();
+  let batch = 1;
+  /** runs `n` steps and returns their time in ms */
+  const slice = (n: number) => { const t0 = now(); for (let k = 0; k < n; k++) last = runner.step(); return now() - t0; };
+  /** grows or shrinks the batch towards sliceMs of work */
+  const adapt = (ms: number) => { batch = Math.max(1, Math.min(batch * 4, Math.round((batch * sliceMs) / Math.max(ms, 0.05)))); };
+  for (let warm = 0, k = 0; k < 2 || warm < (opts.warmupSeconds ?? 0.3) * 1000; k++) {
+    const ms = slice(batch);
+    warm += ms; adapt(ms);
+    await between();
+  }
+  let steps = 0, elapsed = 0;
+  if (opts.steps !== undefined) {
+    while (steps < opts.steps) {
+      const n = Math.min(batch, opts.steps - steps);
+      elapsed += slice(n); steps += n;
+      await between();
+    }
+  } else {
+    const budget = (opts.seconds ?? 1) * 1000;
+    while (elapsed < budget) {
+      const ms = slice(batch);
+      elapsed += ms; steps += batch; adapt(ms);
+      await between();
+    }
+  }
+  const seconds = Math.max(elapsed, 1e-6) / 1000;
+  const stepsPerSec = steps / seconds;
+  return { steps, seconds, stepsPerSec, gflops: (stepsPerSec * runner.flops) / 1e9, lastLoss: last.loss };
+}
+
 /** Median of a list of numbers (the mean of the two middle ones for an even count). */
 export function median(xs: readonly number[]): number {
   if (xs.length === 0) return NaN;
