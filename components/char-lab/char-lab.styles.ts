@@ -21,6 +21,7 @@ export const charLabStyles = css`
   .stats div { display: flex; justify-content: space-between; gap: 8px; border-bottom: 1px dotted var(--_border); }
   .stats dt { color: var(--_muted); }
   .stats dd { margin: 0; font-family: var(--_mono); text-align: right; }
+  .stats.facts { grid-template-columns: minmax(0, 1fr); max-width: 26em; }
   .note { color: var(--_muted); font-size: 0.85em; }
   .milestone { border-left: 3px solid var(--_success); padding: 4px 10px; margin: 8px 0; }
   math { font-size: 1.05em; }

@@ -361,7 +361,7 @@ export class RnnCharLab extends LitElement {
 
   private renderCorpusFacts() {
     const i = this.info;
-    return html`<dl class="stats">
+    return html`<dl class="stats facts" aria-label="About the corpus">
       <div><dt>characters</dt><dd>${this.text.length.toLocaleString("en")}</dd></div>
       ${i ? html`<div><dt>vocabulary</dt><dd>${i.vocabSize}</dd></div>
         <div><dt>training / held out</dt><dd>${i.trainChars.toLocaleString("en")} / ${i.validationChars.toLocaleString("en")}</dd></div>
