@@ -176,7 +176,7 @@ export class RnnEsn extends LitElement {
     const row = (name: string, trained: string, fixed: string, m?: { trainNrmse: number; testNrmse: number; trainMs: number }, testid = "") => html`
       <tr data-testid=${testid}><td>${name}</td><td>${trained}</td><td>${fixed}</td>
         <td>${m ? num(m.trainNrmse, 4) : "…"}</td><td>${m ? num(m.testNrmse, 4) : "…"}</td><td>${m ? `${Math.round(m.trainMs)} ms` : "…"}</td></tr>`;
-    return html`<div class="scroll-x"><table class="results" data-testid="compare">
+    return html`<div class="scroll-x" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)"><table class="results" data-testid="compare">
       <caption>NRMSE = √(mean (ŷ − y)² / var y): 0 is perfect, 1 is no better than predicting the mean. Train: steps ${WASHOUT}–${TRAIN - 1}; test: the next ${TEST} steps.</caption>
       <thead><tr><th scope="col">method</th><th scope="col">trained weights</th><th scope="col">fixed weights</th><th scope="col">train NRMSE</th>
         <th scope="col">test NRMSE</th><th scope="col">training time</th></tr></thead>

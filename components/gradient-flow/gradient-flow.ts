@@ -168,7 +168,7 @@ export class RnnGradientFlow extends LitElement {
 
   private sizesTable(sizes: ReturnType<typeof matchBudget>, vocab: number, budget: number) {
     const I = inputSizeOf(vocab), O = vocab;
-    return html`<div class="scroll-x"><table class="results" data-testid="sizes">
+    return html`<div class="scroll-x" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)"><table class="results" data-testid="sizes">
       <caption>Equal budget: each cell gets the hidden size whose parameter count P = m·H·(I + H + 1) + O·H + O is closest to ${budget}
         (I = ${I} inputs: V symbols and V distractors; O = ${O} outputs)</caption>
       <thead><tr><th scope="col">cell</th><th scope="col">m</th><th scope="col">H</th><th scope="col">parameters P</th><th scope="col">off budget</th></tr></thead>
@@ -238,7 +238,7 @@ export class RnnGradientFlow extends LitElement {
     const p = (v: number) => (100 * v).toFixed(0);
     const cell = (x: { mean: number; min: number; max: number; count: number }) =>
       x.count ? `${p(x.mean)}%${x.count > 1 && p(x.min) !== p(x.max) ? ` (${p(x.min)}–${p(x.max)})` : ""}` : "–";
-    return html`<div class="scroll-x"><table class="results" data-testid="accuracy-table">
+    return html`<div class="scroll-x" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)"><table class="results" data-testid="accuracy-table">
       <caption>Accuracy, mean (min–max over seeds)</caption>
       <thead><tr><th scope="col">cell</th>${lengths.map((k) => html`<th scope="col">n = ${k}</th>`)}</tr></thead>
       <tbody>${acc.map(({ c, s }) => html`<tr><td>${LABEL[c]}</td>${s.map((x) => html`<td>${cell(x)}</td>`)}</tr>`)}</tbody>
@@ -251,7 +251,7 @@ export class RnnGradientFlow extends LitElement {
       const rs = this.runs.filter((r) => r.cell === c && r.n === n);
       return { c, init, trained, loss: rs.length ? rs.reduce((a, r) => a + r.finalLoss, 0) / rs.length : NaN, ms: rs.reduce((a, r) => a + r.trainMs, 0) };
     });
-    return html`<div class="scroll-x"><table class="results" data-testid="reach-table">
+    return html`<div class="scroll-x" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)"><table class="results" data-testid="reach-table">
       <caption>At n = ${n}: gradient reach R (steps) and the gradient left at the first step, ‖∂L/∂h₀‖ / ‖∂L/∂h_n−1‖</caption>
       <thead><tr><th scope="col">cell</th><th scope="col">R at init</th><th scope="col">R trained</th><th scope="col">first/last trained</th>
         <th scope="col">final loss</th><th scope="col">train time</th></tr></thead>

@@ -83,7 +83,7 @@ export class RnnGru extends GatedCellView {
   protected diagram(trace: Trace, t: number, j: number) {
     const u = gruUnitStep(trace, t, j), G = u.gates, Y = 56, gy = 206, bus = 282;
     const keep = 1 - G.z.value, hw = 1.5 + 7 * keep;
-    return html`<div class="diagram-wrap"><svg class="diagram" viewBox="0 0 660 330" role="img" aria-label=${`GRU cell, unit ${j}, step ${t}: h(t−1) = ${num(u.hPrev, 3)}, update gate z = ${num(G.z.value, 3)}, reset gate r = ${num(G.r.value, 3)}, candidate g = ${num(G.g.value, 3)}, h(t) = ${num(u.h, 3)}.`}>
+    return html`<div class="diagram-wrap" tabindex="0" role="region" aria-label="Cell diagram (scrolls sideways on narrow screens)"><svg class="diagram" viewBox="0 0 660 330" role="img" aria-label=${`GRU cell, unit ${j}, step ${t}: h(t−1) = ${num(u.hPrev, 3)}, update gate z = ${num(G.z.value, 3)}, reset gate r = ${num(G.r.value, 3)}, candidate g = ${num(G.g.value, 3)}, h(t) = ${num(u.h, 3)}.`}>
       <text x="330" y="18" text-anchor="middle" class="muted">hidden state h — the highway (only × (1 − z) and + z·g)</text>
       <text x="6" y=${Y - 12}>h(t−1)</text><text x="6" y=${Y + 22} font-weight="600">${num(u.hPrev, 3)}</text>
       ${wire([[64, Y], [187, Y]], "highway", 3)}

@@ -11,6 +11,7 @@ export const lessonStyles = css`
   @container (min-width: 820px) { .grid.two { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
   @container (min-width: 820px) { .grid.three { grid-template-columns: repeat(3, minmax(0, 1fr)); } }
   @container (min-width: 520px) and (max-width: 819px) { .grid.three { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+  .grid > section.card + section.card { margin-top: 0; } /* grid cells align at the top */
   .card { background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); padding: 12px; min-width: 0; }
   .controls { display: grid; gap: 10px 16px; grid-template-columns: repeat(auto-fill, minmax(min(100%, 210px), 1fr)); align-items: end; }
   .buttons { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-top: 10px; }

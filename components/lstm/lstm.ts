@@ -85,7 +85,7 @@ export class RnnLstm extends GatedCellView {
   protected diagram(trace: Trace, t: number, j: number) {
     const u = lstmUnitStep(trace, t, j), G = u.gates, Y = 56, gy = 206, bus = 282;
     const hw = 1.5 + 7 * G.f.value; // the highway after × f is as thick as the fraction kept
-    return html`<div class="diagram-wrap"><svg class="diagram" viewBox="0 0 660 330" role="img" aria-label=${`LSTM cell, unit ${j}, step ${t}: c(t−1) = ${num(u.cPrev, 3)}, forget gate f = ${num(G.f.value, 3)}, input gate i = ${num(G.i.value, 3)}, candidate g = ${num(G.g.value, 3)}, output gate o = ${num(G.o.value, 3)}, c(t) = ${num(u.c, 3)}, h(t) = ${num(u.h, 3)}.`}>
+    return html`<div class="diagram-wrap" tabindex="0" role="region" aria-label="Cell diagram (scrolls sideways on narrow screens)"><svg class="diagram" viewBox="0 0 660 330" role="img" aria-label=${`LSTM cell, unit ${j}, step ${t}: c(t−1) = ${num(u.cPrev, 3)}, forget gate f = ${num(G.f.value, 3)}, input gate i = ${num(G.i.value, 3)}, candidate g = ${num(G.g.value, 3)}, output gate o = ${num(G.o.value, 3)}, c(t) = ${num(u.c, 3)}, h(t) = ${num(u.h, 3)}.`}>
       <text x="330" y="18" text-anchor="middle" class="muted">cell state c — the gradient highway (only × f and + i·g)</text>
       <text x="6" y=${Y - 12}>c(t−1)</text><text x="6" y=${Y + 22} font-weight="600">${num(u.cPrev, 3)}</text>
       ${wire([[64, Y], [157, Y]], "highway", 3)}
