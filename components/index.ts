@@ -51,3 +51,6 @@ export { RnnMatrixInput, type MatrixChange } from "./worked-example/matrix-input
 
 // the speed bench (registers itself as the view "bench")
 export { RnnBench, BENCH_ATTRIBUTES } from "./bench/bench.js";
+
+// the experiments lab (registers itself as the view "experiments")
+export { RnnExperiments } from "./experiments/experiments.js";

@@ -73,8 +73,8 @@ describe("other studies read their own measures", () => {
 
   it("teacher forcing: a shorter cascade under scheduled sampling supports, a longer one contradicts", () => {
     const pair = (tf: number, ss: number) => [
-      run("teacher forcing", 0, [0.53, 0.531, 0.529], { extra_loss_total: tf, extra_loss_total_sd: 0.05, cascade_length: 8, cascade_extra_loss: [1, 0.5], word_error_rate: 0.05, grammatical_rate: 0.8, error_after_error: [0.2] }),
-      run("scheduled sampling to p=0.25", 0.25, [0.54, 0.541, 0.539], { extra_loss_total: ss, extra_loss_total_sd: 0.05, cascade_length: 5, cascade_extra_loss: [1, 0.3], word_error_rate: 0.03, grammatical_rate: 0.85, error_after_error: [0.1] }),
+      run("teacher forcing", 0, [0.53, 0.531, 0.529], { extra_loss_total: tf, extra_loss_total_sd: 0.05, cascade_length: 8, cascade_extra_loss: [1, 0.5], word_error_rate: 0.05, word_error_rate_sd: 0.005, grammatical_rate: 0.8, error_after_error: [0.2] }),
+      run("scheduled sampling to p=0.25", 0.25, [0.54, 0.541, 0.539], { extra_loss_total: ss, extra_loss_total_sd: 0.05, cascade_length: 5, cascade_extra_loss: [1, 0.3], word_error_rate: 0.03, word_error_rate_sd: 0.005, grammatical_rate: 0.85, error_after_error: [0.1] }),
     ];
     expect(observe("teacher-forcing", pair(3, 2)).verdict).toBe("supported");
     const o = observe("teacher-forcing", pair(2, 3));
@@ -99,5 +99,15 @@ describe("other studies read their own measures", () => {
     const b = observe("grid", [cell(64, "tanh", 25, 0.7), cell(128, "tanh", 25, 0.6), cell(64, "relu", 25, 0.5)]);
     expect(b.observations[0]).toMatch(/^Best cell: H=64 relu seq=25/);
     expect(b.verdict).toBe("contradicted");
+  });
+});
+
+describe("a two-part hypothesis", () => {
+  it("is contradicted when one part fails by more than the spread", () => {
+    const tf = run("teacher forcing", 0, [0.53, 0.531, 0.529], { extra_loss_total: 10, extra_loss_total_sd: 0.2, cascade_length: 19, cascade_extra_loss: [1], word_error_rate: 0.24, word_error_rate_sd: 0.01, grammatical_rate: 0.2, error_after_error: [0.4] });
+    const ss = run("scheduled sampling to p=0.25", 0.25, [1.1, 1.12, 1.13], { extra_loss_total: 4, extra_loss_total_sd: 0.2, cascade_length: 6, cascade_extra_loss: [1], word_error_rate: 0.5, word_error_rate_sd: 0.02, grammatical_rate: 0.02, error_after_error: [0.5] });
+    const o = observe("teacher-forcing", [tf, ss]);
+    expect(o.verdict).toBe("contradicted");
+    expect(o.observations.at(-1)).toMatch(/recovers with less total extra loss .*; its free-running samples have more non-words \(50\.0% vs 24\.0%, more than the seed spread/);
   });
 });

@@ -13,7 +13,7 @@ import { labCorpus } from "../lab/corpus.js";
 import { FileStore } from "../lab/node/file-store.js";
 import { NodeRunPool } from "../lab/node/pool.js";
 import { labReport } from "../lab/report.js";
-import { assembleStudy, planStudy, studyDef, type StudyRequest } from "../lab/run-study.js";
+import { assembleStudy, planStudy, runCost, studyDef, type StudyRequest } from "../lab/run-study.js";
 import { studyJSON } from "../lab/serialize.js";
 import { parseValues, type Atom } from "../lab/study.js";
 import type { RunRecord, RunSpec, StudyResult } from "../lab/types.js";
@@ -23,11 +23,7 @@ import { Options } from "./args.js";
 import type { Command } from "./command.js";
 import { formatSeconds } from "./progress.js";
 
-/**
- * Relative cost of a run, for ordering and the time estimate: steps × chunk × (H² + 2HV)
- * for training, plus a constant for the held-out passes and probes (about half a second).
- */
-const cost = (s: RunSpec) => s.config.steps * s.config.seqLen * s.config.hiddenSize * (s.config.hiddenSize + 60) + 2e9;
+const cost = runCost;
 
 export const lab: Command = {
   name: "lab",
@@ -59,7 +55,7 @@ export const lab: Command = {
     process.stderr.write(`lab: ${ids.length} stud${ids.length > 1 ? "ies" : "y"}, ${specs.size} runs (${records.size} cached), ${settings.steps} steps each, ` +
       `${settings.seeds} seed${settings.seeds > 1 ? "s" : ""}, loss convention "${settings.lossConvention}", ${workers} worker${workers > 1 ? "s" : ""}\n`);
 
-    const t0 = performance.now();
+    const t0 = performance.now(), cpu0 = process.cpuUsage();
     if (todo.length) {
       const pool = new NodeRunPool(workers);
       const progress = labProgress(total, todo.length);
@@ -81,6 +77,7 @@ export const lab: Command = {
       }
     }
     const seconds = (performance.now() - t0) / 1000;
+    const used = process.cpuUsage(cpu0), cpuSeconds = (used.user + used.system) / 1e6; // includes the worker threads
     const results: StudyResult[] = requests.map((r, i) => assembleStudy(r, plans[i], records));
     for (const r of results) writeFileSync(path.join(outDir, `${r.study}.json`), studyJSON(r));
     const corpus = labCorpus(baselineConfig(settings).corpus);
@@ -88,10 +85,10 @@ export const lab: Command = {
       steps: settings.steps, seeds: seedList(settings), convention: describeConvention(settings.lossConvention),
       corpusSentences: settings.corpusSentences, floor: corpus.floor, unigram: corpus.unigram,
       machine: `${availableParallelism()} cores, ${workers} worker thread${workers > 1 ? "s" : ""}`, seconds,
-      runs: specs.size, cached: specs.size - todo.length,
+      runs: specs.size, cached: specs.size - todo.length, cpuSeconds,
     }));
     process.stdout.write(`${results.map((r) => `${r.study}: ${r.hypothesis_verdict}`).join("\n")}\n` +
-      `wrote ${results.length} study file${results.length > 1 ? "s" : ""} and report.md to ${outDir} in ${formatSeconds(seconds)}\n`);
+      `wrote ${results.length} study file${results.length > 1 ? "s" : ""} and report.md to ${outDir} in ${formatSeconds(seconds)} (${formatSeconds(cpuSeconds)} of CPU time)\n`);
   },
 };
 

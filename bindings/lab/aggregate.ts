@@ -65,7 +65,8 @@ function studyMetrics(recs: RunRecord[]): Record<string, unknown> {
       cascade_length_seeds: len.seeds, cascade_threshold: c[0].threshold,
       extra_loss_total: meanSd(c.map((x) => x.extra_loss.reduce((a, b) => a + b, 0))).mean,
       extra_loss_total_sd: meanSd(c.map((x) => x.extra_loss.reduce((a, b) => a + b, 0))).sd,
-      word_error_rate: meanSd(c.map((x) => x.word_error_rate)).mean, grammatical_rate: meanSd(c.map((x) => x.grammatical_rate)).mean,
+      word_error_rate: meanSd(c.map((x) => x.word_error_rate)).mean, word_error_rate_sd: meanSd(c.map((x) => x.word_error_rate)).sd,
+      grammatical_rate: meanSd(c.map((x) => x.grammatical_rate)).mean,
       error_after_error: meanArray(c.map((x) => x.error_after_error)),
     });
   }

@@ -6,7 +6,7 @@
 import type { RunRecord, RunSpec } from "./types.js";
 
 /** Bump when a change to the executor or a measure makes old records wrong. */
-export const LAB_VERSION = 1;
+export const LAB_VERSION = 2;
 
 /** JSON with sorted keys; non-finite numbers spelled out so they hash distinctly. */
 export function stableStringify(v: unknown): string {

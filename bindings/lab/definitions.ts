@@ -38,7 +38,7 @@ export const DEFINITIONS: Record<string, Definition> = {
   memory_horizon: {
     name: "memory horizon",
     formula: "D = max{ d : acc(d′) − base(d′) ≥ 0.05 for all d′ ≤ d }",
-    text: "how many characters back the state tells more than the current character does; base(d) is the best guess of x_{t−d} from x_t alone, all a network without memory could use",
+    text: "how many characters back the state tells more than the current character does; base(d) is the accuracy of the best guess of the character d steps back made from the current character alone, all a network without memory could use",
   },
   gradient_reach: {
     name: "gradient reach",

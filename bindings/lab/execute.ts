@@ -100,7 +100,9 @@ export async function executeRun(engine: Engine, spec: RunSpec, hooks: ExecuteHo
     }
     trainMs += performance.now() - t0;
     const final_loss = tailN ? tailSum / tailN : NaN;
-    const { verdict, reason } = stabilityVerdict(curves.loss, divergences, final_loss);
+    // with scheduled sampling the training loss is measured on partly self-fed inputs and rises by design
+    const { verdict, reason } = c.samplingProb > 0 ? stabilityVerdict(curves.val, divergences, final_loss, "held-out loss")
+      : stabilityVerdict(curves.loss, divergences, final_loss);
     const metrics = await measure(model, spec, corpus, probeText, curves.spectral, hooks);
     return {
       key, spec, steps, final_loss, final_val_loss: meanLoss(statePass(model, corpus.val)),

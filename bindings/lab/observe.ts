@@ -22,15 +22,18 @@ export function ranked(runs: readonly RunSummary[], f: (r: RunSummary) => MeanSd
   return [...runs].sort((a, b) => key(a) - key(b));
 }
 
+/** Whether a gap exceeds the seed spread: "more than the seed spread (0.004 + 0.006): a real difference". */
+export function spreadText(a: MeanSd, b: MeanSd): string {
+  if (a.n < 2 || b.n < 2) return "with one seed there is no spread to judge it by, so this is not yet a finding";
+  const spread = `${a.sd.toFixed(3)} + ${b.sd.toFixed(3)}`;
+  return isReal(a, b) ? `more than the seed spread (${spread}): a real difference` : `within the seed spread (${spread}): seeds alone could explain it`;
+}
+
 /** "by 0.012 nats/char, more than the seed spread (0.004 + 0.006): a real difference." */
 export function gapText(a: MeanSd, b: MeanSd, unit = "nats/char"): string {
   const d = Math.abs(a.mean - b.mean);
   if (!Number.isFinite(d)) return "by an amount that is not finite";
-  const by = `by ${d.toFixed(3)} ${unit}`;
-  if (a.n < 2 || b.n < 2) return `${by}; with one seed there is no spread to judge it by, so this is not yet a finding`;
-  const spread = `${a.sd.toFixed(3)} + ${b.sd.toFixed(3)}`;
-  return isReal(a, b) ? `${by}, more than the seed spread (${spread}): a real difference`
-    : `${by}, within the seed spread (${spread}): seeds alone could explain it`;
+  return `by ${d.toFixed(3)} ${unit}${a.n < 2 || b.n < 2 ? ";" : ","} ${spreadText(a, b)}`;
 }
 
 /** The observations every study shares: ranking, gap to the runner-up, held-out loss, floor, divergence. */

@@ -12,6 +12,8 @@ export interface ReportMeta {
   /** e.g. "2 worker threads" */
   machine: string;
   seconds: number;
+  /** CPU time of all threads; on a busy machine it is the fairer measure of the work */
+  cpuSeconds: number;
   runs: number;
   cached: number;
 }
@@ -22,7 +24,8 @@ export function labReport(results: readonly StudyResult[], meta: ReportMeta): st
   const out: string[] = [];
   out.push("# RNN experiments lab", "");
   out.push(`Every number below was measured by this run: ${meta.runs} training runs (${meta.cached} taken from the cache), ` +
-    `${meta.steps.toLocaleString("en-US")} steps each, seeds ${meta.seeds.join(", ")}, on ${meta.machine}, in ${formatDuration(meta.seconds)}.`, "");
+    `${meta.steps.toLocaleString("en-US")} steps each, seeds ${meta.seeds.join(", ")}, on ${meta.machine}, in ${formatDuration(meta.seconds)} ` +
+    `(${formatDuration(meta.cpuSeconds)} of CPU time).`, "");
   out.push("## Setting", "");
   out.push(`- Baseline: vanilla RNN, H = 64, chunks of 25 characters (truncated BPTT, state carried between chunks), SGD with learning rate 0.01, global-norm clipping at 5, orthogonal W_hh, tanh; one setting changes per study.`);
   out.push(`- Corpus: ${meta.corpusSentences.toLocaleString("en-US")} sentences of a seeded template grammar; the last 10% is held out.`);

@@ -25,6 +25,15 @@ export interface StudyRequest {
 
 export interface PlannedVariant { label: string; value: VariantValue; specs: RunSpec[] }
 
+/**
+ * Relative cost of a run, for ordering work and estimating time left: steps × chunk ×
+ * (H² + 2HV) for training, plus a constant for the held-out passes and probes (about
+ * half a second of work).
+ */
+export function runCost(s: RunSpec): number {
+  return s.config.steps * s.config.seqLen * s.config.hiddenSize * (s.config.hiddenSize + 60) + 2e9;
+}
+
 export function studyDef(id: string): StudyDef {
   return getStudy(id) ?? fail(`unknown study "${id}"`);
 }

@@ -12,7 +12,7 @@ export const similarityStudy: StudyDef = {
     "Where do the new word's hidden states land? We compare its mean state with every known word's (cosine similarity), list its nearest neighbours, " +
     "and draw all words on a 2-D PCA map. Only the word's contexts can tell the model what it is.",
   hypothesis: "The made-up word's state lands among the replaced word's category-mates: at least 3 of its 5 nearest neighbours share that word's category.",
-  variables: [{ key: "replace", label: "Words to replace", kind: "choice", choices: NOUNS, defaults: ["man", "cat"], format: (v) => `${v}→nonce` }],
+  variables: [{ key: "replace", label: "Words to replace", kind: "choice", choices: NOUNS, defaults: ["man", "cat"], format: (v) => `replace ${v}` }],
   option: { key: "nonce", label: "Made-up word", default: "wug" },
   definitions: ["cosine", "pca", "final_loss", "held_out"],
   measure: ({ value, option }) => ({ similarity: { replace: value.replace as string, nonce: option } }),

@@ -1,4 +1,4 @@
-import { commonObservations, gapText, lowerVerdict, num, stat, verdictText } from "../observe.js";
+import { combine, commonObservations, gapText, lowerVerdict, num, spreadText, stat, verdictText } from "../observe.js";
 import { fmt } from "../stats.js";
 import type { StudyDef } from "../study.js";
 
@@ -16,6 +16,7 @@ export const teacherForcing: StudyDef = {
   apply: (c, v) => ({ ...c, samplingProb: v.samplingProb as number }),
   observe(runs, ctx) {
     const out = commonObservations(runs, ctx);
+    if (runs.some((r) => (r.value as number) > 0)) out.push("Under scheduled sampling the training loss is measured on inputs that are partly the model's own samples, so compare held-out losses; its stability is judged on the held-out curve.");
     for (const r of runs) {
       const after = (r.metrics.error_after_error as number[])[0];
       out.push(`${r.label}: one wrong character adds ${fmt(stat(r, "extra_loss_total"), 2)} nats of loss in total over the next ${(r.metrics.cascade_extra_loss as number[]).length} characters; ` +
@@ -26,10 +27,12 @@ export const teacherForcing: StudyDef = {
     if (!tf || !ss.length) return { observations: out, verdict: "unclear" };
     const best = [...ss].sort((a, b) => num(a.metrics.extra_loss_total) - num(b.metrics.extra_loss_total))[0];
     const cascadeClaim = lowerVerdict(stat(best, "extra_loss_total"), stat(tf, "extra_loss_total"));
+    const werClaim = lowerVerdict(stat(best, "word_error_rate"), stat(tf, "word_error_rate"));
     const fewer = num(best.metrics.word_error_rate) < num(tf.metrics.word_error_rate);
-    const v = cascadeClaim === "supported" && !fewer ? "unclear" : cascadeClaim;
+    const v = combine(cascadeClaim, werClaim);
     out.push(verdictText(v, `${best.label} ${num(best.metrics.extra_loss_total) < num(tf.metrics.extra_loss_total) ? "recovers with less" : "suffers more"} total extra loss than teacher forcing ` +
-      `${gapText(stat(best, "extra_loss_total"), stat(tf, "extra_loss_total"), "nats")}, and its free-running samples have ${fewer ? "fewer" : "no fewer"} non-words.`));
+      `${gapText(stat(best, "extra_loss_total"), stat(tf, "extra_loss_total"), "nats")}; its free-running samples have ${fewer ? "fewer" : "more"} non-words ` +
+      `(${(num(best.metrics.word_error_rate) * 100).toFixed(1)}% vs ${(num(tf.metrics.word_error_rate) * 100).toFixed(1)}%, ${spreadText(stat(best, "word_error_rate"), stat(tf, "word_error_rate"))}).`));
     return { observations: out, verdict: v };
   },
 };
