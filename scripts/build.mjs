@@ -10,9 +10,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const minify = !process.argv.includes("--no-minify");
 
 // es2022: with esnext esbuild emits Uint8Array.fromBase64, which Node 20 lacks.
-// .css as text: stylesheets are adopted into shadow roots, never injected into the page.
 export const common = {
-  bundle: true, target: "es2022", loader: { ".wasm": "binary", ".css": "text" }, logLevel: "warning",
+  bundle: true, target: "es2022", loader: { ".wasm": "binary" }, logLevel: "warning",
   absWorkingDir: root, legalComments: "none",
 };
 

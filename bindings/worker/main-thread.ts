@@ -1,7 +1,7 @@
 /** Runs tasks on the page itself when workers are unavailable, in slices that leave each frame free. */
 import { createEngine, type Engine } from "../engine.js";
 import type { EngineKind } from "../types.js";
-import { macrotask, startRun, type RunControl } from "./run.js";
+import { startRun, type RunControl } from "./run.js";
 
 const engines = new Map<EngineKind, Promise<Engine>>();
 
@@ -11,15 +11,11 @@ function engine(kind: EngineKind): Promise<Engine> {
   return e;
 }
 
-type Scheduler = { yield?: () => Promise<void> };
-
-/** scheduler.yield keeps the task's priority; a MessageChannel tick is the portable fallback. */
-function yieldToPage(): Promise<void> {
-  const s = (globalThis as { scheduler?: Scheduler }).scheduler;
-  return s?.yield ? s.yield() : macrotask();
-}
+const timerTick = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export function runOnMainThread(name: string, params: unknown, onProgress: (p: unknown) => void): RunControl {
-  // 8 ms of work per slice leaves the rest of a 60 Hz frame for input and rendering
-  return startRun(name, params, { engine, sliceMs: 8, yieldNow: yieldToPage, onProgress });
+  // 10 ms of work per slice leaves the rest of a 60 Hz frame for input and rendering. The
+  // yield is a timer: scheduler.yield() and MessageChannel ticks outrank timers in Chromium,
+  // so the page's own timers starved (gaps of 30-150 ms) while a task ran.
+  return startRun(name, params, { engine, sliceMs: 10, yieldNow: timerTick, onProgress });
 }

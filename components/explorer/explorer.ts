@@ -101,8 +101,9 @@ export class RnnExplorer extends LitElement {
     if (view) {
       const v = getView(view);
       if (v) { shown = [v]; single = true; }
-      else problems.push(`view="${view.slice(0, 40)}" ${describe(view)} (${available}); showing all views.`);
-    } else if (this.views.trim()) {
+      else problems.push(`view="${view.slice(0, 40)}" ${describe(view)} (${available}); showing ${this.views.trim() ? "the views listed in views" : "all views"}.`);
+    }
+    if (!single && this.views.trim()) {
       const wanted = this.views.split(",").map((s) => s.trim()).filter(Boolean);
       const bad = wanted.filter((n) => !getView(n));
       if (bad.length) problems.push(`views="${this.views.slice(0, 60)}": ${bad.map((b) => `"${b.slice(0, 30)}" ${describe(b)}`).join("; ")} (${available}).`);

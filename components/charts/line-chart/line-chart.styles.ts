@@ -1,5 +1,5 @@
 import { css, unsafeCSS } from "lit";
-import uplotCss from "uplot/dist/uPlot.min.css";
+import { uplotCss } from "./uplot-css.js";
 
 /** uPlot's own stylesheet, adopted into the shadow root (page CSS cannot reach it). */
 export const uplotStyles = unsafeCSS(uplotCss);

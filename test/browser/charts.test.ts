@@ -1,0 +1,74 @@
+/// <reference types="vite/client" />
+import { afterEach, beforeAll, expect, test } from "vitest";
+import axe from "axe-core";
+import uplotRaw from "uplot/dist/uPlot.min.css?raw";
+import { uplotCss } from "../../components/charts/line-chart/uplot-css.js";
+import { loadBundle, settle } from "./helpers.js";
+
+type Lib = Awaited<ReturnType<typeof loadBundle>>;
+let lib: Lib;
+beforeAll(async () => { lib = await loadBundle(); });
+afterEach(() => { document.body.replaceChildren(); });
+
+test("the adopted uPlot stylesheet is the pinned package's", () => {
+  expect(uplotCss).toBe(uplotRaw.trim());
+});
+
+test("decimation keeps every spike and about two points per pixel", () => {
+  const n = 100_000, y = Float64Array.from({ length: n }, (_, i) => Math.sin(i / 1000));
+  y[54_321] = 50;
+  const d = lib.decimate(Float64Array.from({ length: n }, (_, i) => i), [y], 400);
+  expect(d.x.length).toBe(800);
+  expect(Math.max(...(d.ys[0] as number[]))).toBe(50);
+});
+
+test("charts render inside shadow roots with text alternatives and pass axe in both themes", async () => {
+  const wrap = document.createElement("rnn-explorer-test-wrap");
+  wrap.innerHTML = `
+    <rnn-line-chart label="Loss" y-label="loss" log></rnn-line-chart>
+    <rnn-bar-chart label="Gates"></rnn-bar-chart>
+    <rnn-heat-map label="W_h" rows="4" cols="4"></rnn-heat-map>
+    <rnn-small-multiples label="By learning rate"></rnn-small-multiples>
+    <rnn-slider label="Learning rate" min="0.0001" max="1" value="0.01" scale="log"></rnn-slider>
+    <rnn-select label="Cell" options="rnn,lstm,gru" value="lstm"></rnn-select>
+    <rnn-toggle label="Clip gradients"></rnn-toggle>
+    <rnn-progress label="Training" value="0.4" remaining="12000"></rnn-progress>
+    <rnn-message heading="Problem" variant="error">Something went wrong.</rnn-message>`;
+  wrap.style.display = "block"; wrap.style.width = "600px";
+  document.body.append(wrap);
+  const loss = Array.from({ length: 5000 }, (_, i) => 4 * Math.exp(-i / 800) + 0.5);
+  const q = <T extends Element>(s: string) => wrap.querySelector(s) as T & Record<string, unknown>;
+  q("rnn-line-chart").series = [{ label: "train", values: loss }, { label: "held-out", values: loss.map((v) => v * 1.1) }];
+  q("rnn-bar-chart").bars = [{ label: "i", value: 0.3 }, { label: "f", value: 0.9 }, { label: "o", value: -0.2 }];
+  q("rnn-heat-map").values = Array.from({ length: 16 }, (_, i) => (i - 8) / 8);
+  q("rnn-small-multiples").charts = [0.1, 0.01].map((lr) => ({ label: `lr ${lr}`, series: [{ label: "loss", values: loss.slice(0, 500) }] }));
+  await settle(wrap);
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const line = q("rnn-line-chart");
+  expect(line.shadowRoot!.querySelector(".uplot canvas")).not.toBeNull();
+  expect(line.shadowRoot!.querySelector(".plot")!.getAttribute("aria-label")).toMatch(/train: 5000 points, first 4\.5, last 0\.5/);
+  expect(line.shadowRoot!.querySelector("table")).not.toBeNull();
+  expect(q("rnn-heat-map").shadowRoot!.querySelector("canvas")!.getAttribute("aria-label")).toMatch(/4 rows × 4 cols; values from -1 to 0\.875/);
+  expect(q("rnn-bar-chart").shadowRoot!.querySelector("svg")!.getAttribute("aria-label")).toBe("Bar chart of Gates: i 0.3, f 0.9, o -0.2.");
+  expect(q("rnn-progress").shadowRoot!.textContent).toMatch(/40% · about 12 s left/);
+  for (const scheme of ["light", "dark"]) {
+    wrap.style.colorScheme = scheme;
+    wrap.style.background = "Canvas"; // a dark page has a dark background
+    const r = await axe.run(wrap, { resultTypes: ["violations"] });
+    const bad = r.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(bad.map((v) => `${scheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+});
+
+test("a typed value out of range is refused with a message", async () => {
+  document.body.innerHTML = '<rnn-slider label="Hidden size" min="1" max="512" value="64"></rnn-slider>';
+  const s = document.querySelector("rnn-slider") as HTMLElement & { value: number; updateComplete: Promise<unknown> };
+  await s.updateComplete;
+  const input = s.shadowRoot!.querySelector<HTMLInputElement>('input[type="number"]')!;
+  input.value = "10000";
+  input.dispatchEvent(new Event("change"));
+  await s.updateComplete;
+  expect(s.value).toBe(64);
+  expect(input.getAttribute("aria-invalid")).toBe("true");
+  expect(s.shadowRoot!.textContent).toContain("Enter a number from 1 to 512.");
+});
