@@ -71,15 +71,18 @@ describe("<rnn-char-lab>", () => {
     await settle(root(el));
     expect(root(el).querySelector(".milestone")!.textContent).toMatch(/step [\d,]+, [\d.]+ s after you pressed Train/);
     button(root(el), "Pause").click();
-    await sleep(150);
-    await settle(root(el));
     const stepText = () => root(el).querySelector('[aria-label="Training statistics"] dd')!.textContent!;
-    const held = stepText();
-    await sleep(150);
-    await settle(root(el));
+    // paused: the count stops (a message already on its way may still land first)
+    let held = stepText();
+    for (let k = 0; k < 20; k++) {
+      await sleep(200);
+      if (stepText() === held) break;
+      held = stepText();
+    }
+    await sleep(250);
     expect(stepText()).toBe(held);
     button(root(el), "Step").click();
-    await until(() => stepText() !== held, 3000);
+    await until(() => stepText() !== held, 10_000);
     expect(Number(stepText().replace(/,/g, ""))).toBe(Number(held.replace(/,/g, "")) + 1);
     button(root(el), "Stop").click();
     await until(() => !!root(el).querySelector("rnn-char-text")?.shadowRoot?.querySelector(".text"), 5000);
