@@ -282,7 +282,7 @@ export function esnObservations(r: Pick<EsnLabResult, "config" | "esn" | "rnn" |
   out.push(`On the test part, the ESN's NRMSE is ${sci(esn.testNrmse)} and the BPTT-trained RNN's is ${sci(rnn.testNrmse)}: ${better}.`);
   out.push(`Training took ${Math.round(esn.trainMs)} ms for the ESN (one reservoir run and one ${cfg.size + 2}-by-${cfg.size + 2} linear solve) and ${Math.round(rnn.trainMs)} ms for ${cfg.rnnSteps} BPTT steps, which update all ${rnn.trained} weights instead of ${esn.trained}.`);
   if (rnn.diverged) out.push(`${rnn.diverged} BPTT steps produced a non-finite loss or gradient and were skipped; a smaller learning rate would help.`);
-  if (rnn.testNrmse >= 1) out.push("The BPTT network does no better than predicting the mean (NRMSE ≥ 1) after this many steps.");
+  if (rnn.testNrmse >= 1) out.push(`The BPTT network does no better than predicting the mean (NRMSE ≥ 1) after ${cfg.rnnSteps} steps at learning rate ${cfg.rnnLr}${cfg.size >= 200 ? "; a network this large usually needs a smaller rate" : ""}.`);
   if (mc.totals.length > 1) {
     let k = 0;
     mc.totals.forEach((v, i) => { if (v > mc.totals[k]) k = i; });

@@ -50,6 +50,8 @@ const SHOWN = 200; // test steps drawn in the fit chart
  *
  * @fires rnn-train-progress - while the lab runs; detail `{ phase, fraction }`
  * @fires rnn-train-done - when it finishes; detail `{ esnTestNrmse, rnnTestNrmse, esnMs, rnnMs, rho }`
+ * @csspart controls - the settings card
+ * @csspart comparison - the results table, ρ read-out and observations
  * @cssproperty --rnn-series-1 - ESN color (--rnn-series-2 BPTT RNN, --rnn-series-6 target)
  * @cssproperty --rnn-surface - card background
  */
@@ -99,7 +101,7 @@ export class RnnEsn extends LitElement {
         solved in closed form. The other network trains every weight by BPTT. Both are scored on data they never saw, and timed.</p>
       ${this.settings.problems.length ? html`<rnn-message variant="warning" heading="Some settings were not understood:" .items=${this.settings.problems}></rnn-message>` : nothing}
       <details class="guide card" open><summary>Guide</summary>${this.guide()}</details>
-      <section class="card controls-card" aria-label="Lab settings">
+      <section class="card controls-card" part="controls" aria-label="Lab settings">
         <div class="controls">
           <rnn-select label="Task" .value=${v.task} .options=${ESN_TASKS.map((k) => ({ value: k, label: TASK_LABEL[k] }))}
             @rnn-change=${(e: CustomEvent<{ value: string }>) => this.settings.set({ task: e.detail.value })}></rnn-select>
@@ -146,7 +148,7 @@ export class RnnEsn extends LitElement {
     const esn = res?.esn ?? this.partial.esn, losses = res?.rnn.losses ?? this.partial.rnnLosses;
     const capacity = res?.capacity ?? this.partial.capacity;
     return html`
-      <section class="card" aria-label="Comparison">
+      <section class="card" part="comparison" aria-label="Comparison">
         <h3>Same task, same N = ${cfg.size}: ${TASK_LABEL[cfg.task]}${cfg.task === "delay" ? ` (d = ${cfg.delay})` : ""}</h3>
         ${this.compareTable(cfg, res)}
         ${esn ? html`<p class="status" data-testid="rho">Spectral radius of the reservoir W, computed from its eigenvalues:

@@ -57,6 +57,8 @@ let uid = 0;
  *
  * @fires rnn-train-progress - while the study runs; detail `{ done, total, cell, n, seed, step, steps }`
  * @fires rnn-train-done - when the study finishes; detail `{ runs, totalMs }`
+ * @csspart controls - the settings card
+ * @csspart observations - the sentences written from the results
  * @cssproperty --rnn-series-1 - LSTM color (--rnn-series-2 RNN, --rnn-series-3 GRU)
  * @cssproperty --rnn-surface - card background
  */
@@ -118,7 +120,7 @@ export class RnnGradientFlow extends LitElement {
         travels back n − 1 steps through its recurrence. Measured live, on this machine.</p>
       ${this.settings.problems.length ? html`<rnn-message variant="warning" heading="Some settings were not understood:" .items=${this.settings.problems}></rnn-message>` : nothing}
       <details class="guide card" open><summary>Guide</summary>${this.guide()}</details>
-      <section class="card controls-card" aria-label="Study settings">
+      <section class="card controls-card" part="controls" aria-label="Study settings">
         <div class="controls">
           <div class="field">
             <label for=${this.ids.lengths}>Recall distances n</label>
@@ -230,7 +232,7 @@ export class RnnGradientFlow extends LitElement {
           The memory bias β sets that gate at the start: the LSTM forget-gate bias is +β (f ≈ σ(β) = ${num(1 / (1 + Math.exp(-cfg.gateBias)), 3)}),
           the GRU update-gate bias is −β (1 − z ≈ ${num(1 / (1 + Math.exp(-cfg.gateBias)), 3)}).</p>
       </section>
-      ${obs.length ? html`<section class="card" aria-label="Observations"><h3>What these runs show</h3>
+      ${obs.length ? html`<section class="card" part="observations" aria-label="Observations"><h3>What these runs show</h3>
         <ul class="observations" data-testid="observations">${obs.map((o) => html`<li>${o}</li>`)}</ul></section>` : nothing}`;
   }
 

@@ -21,6 +21,10 @@ import { maxGap } from "../lstm/reference-gap.js";
  * @fires rnn-train-done - after training; detail `{ steps, loss, accuracy, ms }`
  * @fires rnn-step-change - when the reader selects a step or unit; detail `{ step, unit }`
  * @fires rnn-change - after the reader commits a new sequence; detail `{ value: { sequence } }`
+ * @csspart controls - the training settings card
+ * @csspart timeline - the step strip (a slider over t)
+ * @csspart diagram - the cell diagram card
+ * @csspart equations - the equations card
  * @cssproperty --rnn-accent - the highway, selected step and gate fill
  * @cssproperty --rnn-surface - card background
  */

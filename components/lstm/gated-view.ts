@@ -218,7 +218,7 @@ export abstract class GatedCellView extends LitElement {
       ${this.settings.problems.length ? html`<rnn-message variant="warning" heading="Some settings were not understood:" .items=${this.settings.problems}></rnn-message>` : nothing}
       ${this.failure ? html`<rnn-message variant="error" heading="The engine reported a problem:" .items=${[this.failure]}></rnn-message>` : nothing}
       <details class="guide card" open><summary>Guide</summary>${this.guide()}</details>
-      <section class="card controls-card" aria-label="Training">
+      <section class="card controls-card" part="controls" aria-label="Training">
         <div class="controls">
           <rnn-select label="Task" .value=${v.task} .options=${GATED_TASKS.map((k) => ({ value: k, label: TASKS[k].title }))}
             @rnn-change=${(e: CustomEvent<{ value: string }>) => this.setTask(e.detail.value as GatedTaskKind)}></rnn-select>
@@ -263,12 +263,12 @@ export abstract class GatedCellView extends LitElement {
         ${this.renderTimeline(trace, task.outputLabels)}
       </section>
       <div class="grid two">
-        <section class="card" aria-label="Cell diagram">
+        <section class="card" part="diagram" aria-label="Cell diagram">
           <h3>The cell at step t = ${t}, unit j = ${j}</h3>
           ${this.renderUnits(trace.hiddenSize)}
           ${this.diagram(trace, t, j)}
         </section>
-        <section class="card equations" aria-label="Update equations">
+        <section class="card equations" part="equations" aria-label="Update equations">
           <h3>The update, with this step's numbers</h3>
           ${this.equations(trace, t, j)}
           <p class="eq-note" data-testid="reference-gap">Gate values and states are the engine's (float32). A float64 re-run of the same
@@ -297,7 +297,7 @@ export abstract class GatedCellView extends LitElement {
     const valuetext = `step ${t} of ${T - 1}: input ${chars[s.token]}, target ${say(s.target)}, predicted ${labels[s.prediction]} with probability ${s.probs[s.prediction].toFixed(2)}`;
     return html`
       <div class="timeline-label" id="${this.ids.timeline}-l">Step through time (click a step, or focus here and use ← →, Home, End)</div>
-      <div class="timeline" role="slider" tabindex="0" aria-labelledby="${this.ids.timeline}-l" aria-valuemin="0" aria-valuemax=${T - 1}
+      <div class="timeline" part="timeline" role="slider" tabindex="0" aria-labelledby="${this.ids.timeline}-l" aria-valuemin="0" aria-valuemax=${T - 1}
         aria-valuenow=${t} aria-valuetext=${valuetext} @keydown=${this.onTimelineKey} data-testid="timeline">
         <div class="tl-head" aria-hidden="true"><span>t</span><span>input</span><span>target</span><span>output</span></div>
         ${trace.steps.map((st, k) => {
