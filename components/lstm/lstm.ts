@@ -83,7 +83,7 @@ export class RnnLstm extends GatedCellView {
   protected highwayMath() {
     return mathml`<mrow><mfrac><mrow><mo>∂</mo>${sub("c", "T")}</mrow><mrow><mo>∂</mo>${sub("c", "k")}</mrow></mfrac>
       ${eq}
-      <munderover><mo>∏</mo><mrow><mi>s</mi><mo>=</mo><mi>k</mi><mo>+</mo><mn>1</mn></mrow><mi>T</mi></munderover>${sub("f", "s")}<mtext>   (the path along c alone)</mtext></mrow>`;
+      <munderover><mo>∏</mo><mrow><mi>s</mi><mo>=</mo><mi>k</mi><mo>+</mo><mn>1</mn></mrow><mi>T</mi></munderover>${sub("f", "s")}<mspace width="1.5em"></mspace><mtext>(the path along c alone)</mtext></mrow>`;
   }
 
   protected diagram(trace: Trace, t: number, j: number) {
