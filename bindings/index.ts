@@ -8,4 +8,6 @@ export { Rng } from "./prng.js";
 export { ValidationError } from "./validate.js";
 export * from "./types.js";
 export * as linalg from "./linalg.js";
+export { EchoStateNetwork, memoryCapacity, meanSquaredError, squaredCorrelation, DEFAULT_ESN, type EsnConfig } from "./esn.js";
+export { CorpusTrainer, type CorpusTrainerOptions, type TrainProgress } from "./trainer.js";
 export * as data from "./data/index.js";
