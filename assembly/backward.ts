@@ -6,6 +6,7 @@ import {
   i32at, lossKind, O, outs, probs, row, setf32, stepGradNorm, targets, tmp, Wh, Wy, xs, ys,
 } from "./model";
 import { addTo, fill, matTVecAcc, matTVecAdd, outerSum, sumSquares } from "./kernels";
+import { ones4 } from "./math";
 
 /** dL/dy into the probs buffer: softmax − one-hot (or y − target for mse), times scale; 0 without a target. */
 function outputGradients(T: i32, scale: f32): void {
@@ -37,7 +38,7 @@ function rnnStep(t: i32, d: usize): void {
     for (; k + 4 <= H; k += 4) {
       const o = <usize>k << 2;
       const y = v128.load(hNext + o);
-      v128.store(d + o, f32x4.mul(v128.load(dh + o), f32x4.sub(f32x4.splat(1), f32x4.mul(y, y))));
+      v128.store(d + o, f32x4.mul(v128.load(dh + o), f32x4.sub(ones4(), f32x4.mul(y, y))));
     }
     for (; k < H; k++) { const y = f32at(hNext, k); setf32(d, k, f32at(dh, k) * (1 - y * y)); }
   } else {
@@ -49,7 +50,7 @@ function rnnStep(t: i32, d: usize): void {
 function lstmStep(t: i32, d: usize): void {
   const Hb = <usize>H << 2;
   const g = row(gates, t, GH), cPrev = row(cs, t, H), tc = row(aux, t, H);
-  const one = f32x4.splat(1);
+  const one = ones4(); // a load: V8 would rebuild a splat constant at every use in the loop
   let k = 0;
   for (; k + 4 <= H; k += 4) {
     const o = <usize>k << 2;
@@ -80,7 +81,7 @@ function gruStep(t: i32, d: usize): void {
   const Hb = <usize>H << 2;
   const g = row(gates, t, GH), hPrev = row(hs, t, H), drh = tmp;
   const H4 = H & ~3;
-  const one = f32x4.splat(1);
+  const one = ones4(); // a load: V8 would rebuild a splat constant at every use in the loop
   let k = 0;
   for (; k < H4; k += 4) {
     const o = <usize>k << 2;

@@ -4,7 +4,7 @@ import {
   rngSlot, row, setf32, stats, STAT_COUNT, STAT_LOSS, stepLoss, targets, tmp, tokens, Wh, Wx, Wy, xs, ys,
 } from "./model";
 import { matVecAcc, matVecAdd } from "./kernels";
-import { expNeg, expNeg4, sigmoidArray, tanh4, tanhArray, tanhf } from "./math";
+import { expNeg, expNeg4, ones4, sigmoidArray, tanh4, tanhArray, tanhf } from "./math";
 import { categorical, nextUniform } from "./prng";
 
 /** a[r] = b[r] + W_x[r, tok] for a one-hot input: a column of W_x, gathered four rows at a time. */
@@ -66,7 +66,7 @@ function gruCell(t: i32, a: usize, hPrev: usize, hNext: usize): void {
   matVecAcc(Wh + <usize>(2 * H) * Hb, rh, H, H, a + 2 * Hb);
   tanhArray(a + 2 * Hb, g + 2 * Hb, H);
   const gz = g, gc = g + 2 * Hb;
-  const one = f32x4.splat(1);
+  const one = ones4(); // a load: V8 would rebuild a splat constant at every use in the loop
   for (k = 0; k < H4; k += 4) {
     const o = <usize>k << 2;
     const z = v128.load(gz + o);

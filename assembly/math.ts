@@ -44,41 +44,61 @@ const P5: f32 = 5.0000001201e-1;
 // NaN-sensitive: a NaN input still gives a NaN result through the polynomial), and
 // i32x4.trunc_sat_f32x4_s is replaced by reading n from the bits of x·log2e + 1.5·2^23,
 // whose low mantissa bits hold n: shifting them left by 23 gives n·2^23 (mod 2^32).
+// Their constants are read from a table in memory: V8 rebuilds f32x4.splat(constant) with
+// three instructions at every use inside a loop (13 constants per exp), a load is one.
+
+const K4 = memory.data<f32>([
+  LOG2E, LOG2E, LOG2E, LOG2E, MAGIC, MAGIC, MAGIC, MAGIC,
+  LN2_HI, LN2_HI, LN2_HI, LN2_HI, LN2_LO, LN2_LO, LN2_LO, LN2_LO,
+  P0, P0, P0, P0, P1, P1, P1, P1, P2, P2, P2, P2, P3, P3, P3, P3, P4, P4, P4, P4, P5, P5, P5, P5,
+  1, 1, 1, 1, 87, 87, 87, 87, 9, 9, 9, 9,
+], 16);
+const K4I = memory.data<i32>([127 << 23, 127 << 23, 127 << 23, 127 << 23, 0x80000000, 0x80000000, 0x80000000, 0x80000000], 16);
+const K_LOG2E = 0, K_MAGIC = 1, K_LN2_HI = 2, K_LN2_LO = 3, K_P0 = 4, K_ONE = 10, K_87 = 11, K_9 = 12;
+// @ts-ignore: decorator
+@inline function k4(i: i32): v128 { return v128.load(K4 + (<usize>i << 4)); }
+// @ts-ignore: decorator
+@inline export function ones4(): v128 { return k4(K_ONE); }
 
 /** exp(-a) for 0 ≤ a ≤ 87, four lanes (larger a is clamped to 87). */
 // @ts-ignore: decorator
 @inline export function expNeg4(a: v128): v128 {
-  const x = f32x4.neg(f32x4.pmin(a, f32x4.splat(87.0)));
-  const magic = f32x4.splat(MAGIC);
-  const t = f32x4.add(f32x4.mul(x, f32x4.splat(LOG2E)), magic);
+  return expNegClamped4(f32x4.pmin(a, k4(K_87)));
+}
+
+/** exp(-a) for 0 ≤ a ≤ 87 (not clamped: the caller guarantees the range). */
+// @ts-ignore: decorator
+@inline function expNegClamped4(a: v128): v128 {
+  const x = f32x4.neg(a);
+  const magic = k4(K_MAGIC);
+  const t = f32x4.add(f32x4.mul(x, k4(K_LOG2E)), magic);
   const n = f32x4.sub(t, magic);
-  let r = f32x4.sub(x, f32x4.mul(n, f32x4.splat(LN2_HI)));
-  r = f32x4.sub(r, f32x4.mul(n, f32x4.splat(LN2_LO)));
-  let p = f32x4.splat(P0);
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(P1));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(P2));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(P3));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(P4));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(P5));
-  p = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), f32x4.splat(1.0));
-  const pow2 = i32x4.add(i32x4.shl(t, 23), i32x4.splat(127 << 23));
+  let r = f32x4.sub(x, f32x4.mul(n, k4(K_LN2_HI)));
+  r = f32x4.sub(r, f32x4.mul(n, k4(K_LN2_LO)));
+  let p = k4(K_P0);
+  p = f32x4.add(f32x4.mul(p, r), k4(K_P0 + 1));
+  p = f32x4.add(f32x4.mul(p, r), k4(K_P0 + 2));
+  p = f32x4.add(f32x4.mul(p, r), k4(K_P0 + 3));
+  p = f32x4.add(f32x4.mul(p, r), k4(K_P0 + 4));
+  p = f32x4.add(f32x4.mul(p, r), k4(K_P0 + 5));
+  p = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), k4(K_ONE));
+  const pow2 = i32x4.add(i32x4.shl(t, 23), v128.load(K4I));
   return f32x4.mul(p, pow2);
 }
 
 // @ts-ignore: decorator
 @inline export function tanh4(x: v128): v128 {
-  const a = f32x4.pmin(f32x4.abs(x), f32x4.splat(9.0));
-  const e = expNeg4(f32x4.add(a, a));
-  const one = f32x4.splat(1.0);
+  const a = f32x4.pmin(f32x4.abs(x), k4(K_9)); // tanh(9) rounds to 1 in float32
+  const e = expNegClamped4(f32x4.add(a, a));
+  const one = k4(K_ONE);
   const t = f32x4.div(f32x4.sub(one, e), f32x4.add(one, e));
-  const sign = v128.and(x, i32x4.splat(0x80000000));
-  return v128.or(t, sign);
+  return v128.or(t, v128.and(x, v128.load(K4I, 16)));
 }
 
 // @ts-ignore: decorator
 @inline export function sigmoid4(x: v128): v128 {
   const e = expNeg4(f32x4.abs(x));
-  const s = f32x4.div(f32x4.splat(1.0), f32x4.add(f32x4.splat(1.0), e));
+  const s = f32x4.div(k4(K_ONE), f32x4.add(k4(K_ONE), e));
   // x < 0: σ(x) = e·σ(|x|); the sign bit, spread to all 32 bits, selects it
   return v128.bitselect(f32x4.mul(e, s), s, i32x4.shr_s(x, 31));
 }
