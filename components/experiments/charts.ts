@@ -37,7 +37,7 @@ export function finalLossBars(result: StudyResult): TemplateResult {
 export function resultTable(result: StudyResult): TemplateResult {
   const cols = columnsFor(result);
   return html`<p class="note" id="table-caption">One row per variant: mean ± sd over ${result.seeds.length} seed${result.seeds.length > 1 ? "s" : ""}; losses in nats per character.</p>
-    <div class="scroll-x"><table class="results" aria-labelledby="table-caption">
+    <div class="scroll-x" tabindex="0" role="region" aria-labelledby="table-caption"><table class="results" aria-labelledby="table-caption">
     <thead><tr>${cols.map((c) => html`<th scope="col">${c.label}</th>`)}</tr></thead>
     <tbody>${result.runs.map((r) => html`<tr>${cols.map((c, i) => (i === 0 ? html`<th scope="row">${c.text(r)}</th>` : html`<td class=${c.key === "verdict" ? `verdict ${c.text(r)}` : ""}>${c.text(r)}</td>`))}</tr>`)}</tbody>
   </table></div>`;
@@ -51,7 +51,7 @@ function probeBins(result: StudyResult): TemplateResult {
   const mean = (xs: number[], [a, b]: readonly [number, number]) => xs.slice(a - 1, b).reduce((s, x) => s + x, 0) / (b - a + 1);
   const base = result.runs[0].metrics.probe_baseline as number[];
   return html`<div class="card"><p class="note" id="bins-caption">Probe accuracy by distance (mean over the lags in each bin); the last row is the current-character baseline.</p>
-    <div class="scroll-x"><table class="results" aria-labelledby="bins-caption">
+    <div class="scroll-x" tabindex="0" role="region" aria-labelledby="bins-caption"><table class="results" aria-labelledby="bins-caption">
     <thead><tr><th scope="col">run</th>${bins.map(([a, b]) => html`<th scope="col">d = ${a}–${b}</th>`)}</tr></thead>
     <tbody>
       ${result.runs.map((r) => html`<tr><th scope="row">${r.label}</th>${bins.map((bin) => html`<td>${(mean(r.metrics.probe_accuracy as number[], bin) * 100).toFixed(0)}%</td>`)}</tr>`)}

@@ -13,7 +13,7 @@ import { studyDef, type StudyRequest } from "../../bindings/lab/run-study.js";
 import type { Atom, StudyDef } from "../../bindings/lab/study.js";
 import { STUDIES } from "../../bindings/lab/studies/index.js";
 import type { StudyResult } from "../../bindings/lab/types.js";
-import { finalLossBars, resultTable, studyCharts } from "./charts.js";
+import { resultTable, studyCharts } from "./charts.js";
 import { formula } from "./formulas.js";
 import { GUIDES } from "./guides.js";
 import { KeptSettings } from "./kept-settings.js";
@@ -79,6 +79,9 @@ export class RnnExperiments extends LitElement {
     super.connectedCallback();
     void this.refresh();
   }
+
+  /** The open study's result (the same JSON as `rnn-explorer lab` writes), once all its runs are in. */
+  get result(): StudyResult | undefined { return this.session.result; }
 
   private get def(): StudyDef { return studyDef(this.settings.values.study); }
 
@@ -184,7 +187,7 @@ export class RnnExperiments extends LitElement {
         <rnn-button ?disabled=${s.running || v.steps === QUICK_STEPS} @click=${() => this.set("steps", QUICK_STEPS)}>Quick: 3,000 steps</rnn-button>
         <rnn-button ?disabled=${s.running || v.steps === FULL_STEPS} @click=${() => this.set("steps", FULL_STEPS)}>Full: 30,000 steps</rnn-button>
       </div>
-      <p class="note">Baseline: vanilla RNN, H = 64, chunks of 25 characters, SGD at lr 0.01, global-norm clipping at 5, orthogonal W_hh, tanh, seeds ${BASE_SEED}–${BASE_SEED + v.seeds - 1};
+      <p class="note">Baseline: vanilla RNN, H = 64, chunks of 25 characters, SGD at lr 0.01, global-norm clipping at 5, orthogonal W_hh, tanh, ${v.seeds > 1 ? `seeds ${BASE_SEED}–${BASE_SEED + v.seeds - 1}` : `seed ${BASE_SEED}`};
         a template-grammar corpus of 4,000 sentences, the last 10% held out. Loss convention: ${describeConvention(v.loss)}.</p>
       <p class="note">${variants} variant${variants === 1 ? "" : "s"} × ${v.seeds} seed${v.seeds > 1 ? "s" : ""} = ${runs} run${runs === 1 ? "" : "s"}${saved ? `, ${saved} already saved in this browser` : ""}.</p>
       <div class="buttons">
@@ -239,7 +242,7 @@ export class RnnExperiments extends LitElement {
     return html`<section class="results" part="results" aria-label="Results">
       <div class="card">
         <h3>What the runs showed</h3>
-        <p class="verdict ${r.hypothesis_verdict}"><strong>${verdictText}.</strong> ${r.steps.toLocaleString("en-US")} steps per run, seeds ${r.seeds.join(", ")}.</p>
+        <p class="verdict ${r.hypothesis_verdict}"><strong>${verdictText}.</strong> ${r.steps.toLocaleString("en-US")} steps per run, ${r.seeds.length > 1 ? "seeds" : "seed"} ${r.seeds.join(", ")}.</p>
         <ul class="observations">${r.observations.map((o) => html`<li>${o}</li>`)}</ul>
       </div>
       <div class="card">${resultTable(r)}
@@ -250,7 +253,7 @@ export class RnnExperiments extends LitElement {
         </div>
         <p class="note">Each chart has its own PNG (line charts, heat maps) or SVG export and a data table.</p>
       </div>
-      ${r.study === "grid" ? finalLossBars({ ...r, runs: ranked(r.runs).slice(0, 12) }) : studyCharts(r)}
+      ${studyCharts(r)}
     </section>`;
   }
 

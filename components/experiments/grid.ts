@@ -25,6 +25,8 @@ const name = (c: Cell) => `H=${c.hiddenSize} ${c.activation} seq=${c.seqLen}`;
 export class RnnLabGrid extends LitElement {
   static override styles = [styles, css`
     :host { display: block; }
+    h3 { font-size: 0.98em; margin: 0 0 6px; }
+    p { margin: 0 0 8px; }
     .predict { display: grid; gap: 8px 12px; grid-template-columns: repeat(auto-fill, minmax(min(100%, 140px), 1fr)); align-items: end; }
     .buttons { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 8px; align-items: center; }
     .maps { display: grid; gap: 12px; grid-template-columns: repeat(auto-fill, minmax(min(100%, 220px), 1fr)); margin-top: 8px; }
@@ -86,7 +88,7 @@ export class RnnLabGrid extends LitElement {
       ${this.locked && best ? html`<p class="verdict">${mine
         ? `Your pick, ${name(g)}, ranks ${rank} of ${order.length} at ${mine.final_loss.toFixed(3)} nats/char; the best cell is ${best.label} at ${best.final_loss.toFixed(3)}${rank === 1 ? ": you called it." : `, ${(mine.final_loss - best.final_loss).toFixed(3)} lower.`}`
         : `Your pick was not in the grid that ran.`}</p>` : nothing}
-      <p class="axes">Final training loss (nats/char, mean over seeds); rows: hidden size ${H.join(", ")} (top to bottom); columns: chunk length ${S.join(", ")} (left to right). Darker is higher. The same color scale in every map.</p>
+      <p class="axes">Final training loss (nats/char, mean over seeds); rows: hidden size ${H.join(", ")} (top to bottom); columns: chunk length ${S.join(", ")} (left to right). Redder is higher; the same color scale in every map. Focus a map and use the arrow keys to read its cells.</p>
       <div class="maps" part="heat-maps">${A.map((a) => {
         const values = H.flatMap((h) => S.map((s) => runs.find((r) => same(cellOf(r), { hiddenSize: Number(h), activation: String(a), seqLen: Number(s) }))?.final_loss ?? NaN));
         return html`<rnn-heat-map .label=${`${a}: final loss`} .rows=${H.length} .cols=${S.length} .values=${values} .range=${range} scale="sequential"
