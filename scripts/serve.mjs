@@ -30,6 +30,7 @@ export function startServer({ port = Number(process.env.PORT ?? 8080), host = "1
     if (file && existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
     // Module scripts loaded by sandboxed or opaque-origin pages (LMS iframes, srcdoc) need CORS.
     const headers = { "Access-Control-Allow-Origin": "*", "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff" };
+    if (url.pathname === "/favicon.ico") { res.writeHead(204, headers); res.end(); return; }
     if (!file || !existsSync(file)) { res.writeHead(404, { ...headers, "Content-Type": "text/plain" }); res.end("not found\n"); return; }
     res.writeHead(200, { ...headers, "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
     res.end(req.method === "HEAD" ? undefined : readFileSync(file));

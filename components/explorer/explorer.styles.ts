@@ -10,5 +10,5 @@ export const explorerStyles = css`
   .empty { border: 1px dashed var(--_border); border-radius: var(--_radius); padding: 24px; color: var(--_muted); text-align: center; margin-top: 8px; }
   .single { margin-top: 8px; }
   .loading { color: var(--_muted); padding: 16px 0; }
-  @container (max-width: 480px) { .brand small { display: none; } }
+  @container (max-width: 480px) { :host { padding: 8px; } .brand small { display: none; } }
 `;

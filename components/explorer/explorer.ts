@@ -27,8 +27,8 @@ const NOT_STATE = new Set(["slot", "class", "style", "id", "role", "tabindex", "
 
 /**
  * The RNN explorer: a tab for every lesson view in the bundle, or one view alone.
- * Attributes it does not know are checked (see COMMON_ATTRIBUTES and each view's own
- * list) and passed on to the view element; bad values are reported inline and dropped.
+ * Other attributes (hidden-size, seed, cell, each view's own settings) are checked and
+ * passed on to the view; a bad value is reported inline and the view's default is used.
  *
  * @fires rnn-view-change - when the reader switches tabs; detail `{ view: string }`
  * @csspart bar - the top row (title and share button)

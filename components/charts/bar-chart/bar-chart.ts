@@ -1,5 +1,5 @@
 import { LitElement, html, svg, nothing } from "lit";
-import { property } from "lit/decorators.js";
+import { property, state } from "lit/decorators.js";
 import { define } from "../../define.js";
 import { styles } from "../../theme/tokens.js";
 import { ThemeController } from "../../theme/theme-controller.js";
@@ -34,6 +34,20 @@ export class RnnBarChart extends LitElement {
   /** Fixed y range [min, max]; default fits the data and includes 0. */
   @property({ attribute: false }) range?: [number, number];
   private readonly theme = new ThemeController(this);
+  /** Drawn at the real width so text keeps its size on phones and wide screens alike. */
+  @state() private width = 0;
+  private resizer?: ResizeObserver;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.resizer = new ResizeObserver(([e]) => { const w = Math.round(e.contentRect.width); if (w && w !== this.width) this.width = w; });
+    this.resizer.observe(this);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.resizer?.disconnect();
+  }
 
   private extent(): [number, number] {
     if (this.range) return this.range;
@@ -62,17 +76,17 @@ export class RnnBarChart extends LitElement {
   }
 
   override render() {
-    const W = 600, H = this.height, L = 44, R = 8, T = 14, B = 36;
+    const W = Math.max(200, this.width || 600), H = this.height, L = 44, R = 8, T = 14, B = 36;
     const [lo, hi] = this.extent(), n = Math.max(1, this.bars.length);
     const y = (v: number) => T + (1 - (v - lo) / (hi - lo)) * (H - T - B);
     const slot = (W - L - R) / n, bw = Math.max(2, slot * 0.7);
-    const ticks = [lo, (lo + hi) / 2, hi];
+    const ticks = [...new Set([lo, 0, hi])];
     return html`
       ${toolbar(this.label, [
         { label: "SVG", run: () => downloadSVG(this.svgMarkup(), fileName(this.label, "svg")) },
         { label: "CSV", run: () => downloadCSV({ label: this.bars.map((b) => b.label), value: this.bars.map((b) => b.value), ...(this.spread ? { spread: this.spread } : {}) }, fileName(this.label, "csv")) },
       ], this.noExport)}
-      <svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${this.description()} preserveAspectRatio="xMidYMid meet">
+      <svg width=${W} height=${H} viewBox="0 0 ${W} ${H}" role="img" aria-label=${this.description()}>
         ${ticks.map((t) => svg`<text class="tick" x=${L - 6} y=${y(t) + 4} text-anchor="end">${fmt(t)}</text>`)}
         <line class="axis" x1=${L} x2=${W - R} y1=${y(0)} y2=${y(0)}></line>
         ${this.bars.map((b, i) => {

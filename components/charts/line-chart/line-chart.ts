@@ -128,13 +128,15 @@ export class RnnLineChart extends LitElement {
     if (!box || !this.isConnected || !this.width) return;
     const fg = this.theme.color("muted"), grid = this.theme.color("border");
     const axis = (label: string): uPlot.Axis => ({
-      label, stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 },
+      label: this.compact ? undefined : label, stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 },
       font: this.theme.font(11), labelFont: this.theme.font(11), values: (_u, vals) => vals.map((v) => fmt(v)),
     });
     this.plot = new uPlot({
       width: this.width, height: this.height,
       scales: { x: { time: false }, y: this.log ? { distr: 3 } : {} },
-      axes: [axis(this.xLabel), { ...axis(this.yLabel), size: 56 }],
+      axes: this.compact
+        ? [{ ...axis(this.xLabel), size: 24, labelSize: 0 }, { ...axis(this.yLabel), size: 36, labelSize: 0 }]
+        : [axis(this.xLabel), { ...axis(this.yLabel), size: 56 }],
       legend: { show: !this.compact, live: true },
       cursor: { drag: { x: false, y: false } },
       series: [

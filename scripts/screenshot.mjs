@@ -1,0 +1,54 @@
+// Screenshots of the gallery (and embed.html), light and dark, 1200 and 375 px wide,
+// with headless Chromium; written to screenshots/ (gitignored). Run `npm run build` first.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startServer } from "./serve.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const out = path.join(root, "screenshots");
+mkdirSync(out, { recursive: true });
+const { server, url } = await startServer({ port: 0 });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run"] });
+const pages = (process.argv[2] ?? "gallery,embed").split(",");
+const errors = [];
+try {
+  for (const scheme of ["light", "dark"]) for (const width of [1200, 375]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme, deviceScaleFactor: 1 });
+    page.on("console", (m) => { if (m.type() === "error") errors.push(`${scheme} ${width}: ${m.text()}`); });
+    page.on("pageerror", (e) => errors.push(`${scheme} ${width}: ${e}`));
+    if (pages.includes("gallery")) {
+      await page.goto(`${url}/`, { waitUntil: "load" });
+      await page.waitForSelector("body[data-ready]");
+      // scroll through so every lazy example mounts, then back to the top
+      for (let y = 0; y < (await page.evaluate(() => document.body.scrollHeight)); y += 700) {
+        await page.evaluate((v) => scrollTo(0, v), y);
+        await page.waitForTimeout(60);
+      }
+      await page.evaluate(() => scrollTo(0, 0));
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: path.join(out, `gallery-${scheme}-${width}.png`), fullPage: true });
+      await page.screenshot({ path: path.join(out, `gallery-top-${scheme}-${width}.png`) });
+      // the building blocks in viewable tiles
+      const box = await page.locator("#blocks").boundingBox();
+      for (let y = 0, k = 0; box && y < box.height; y += 1400, k++) {
+        await page.screenshot({ path: path.join(out, `blocks-${scheme}-${width}-${k}.png`), fullPage: true,
+          clip: { x: 0, y: box.y + y, width, height: Math.min(1400, box.height - y) } });
+      }
+    }
+    if (pages.includes("embed")) {
+      await page.goto(`${url}/dist/embed.html?hidden-size=0&seed=abc`, { waitUntil: "load" });
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: path.join(out, `embed-${scheme}-${width}.png`) });
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`screenshots in ${path.relative(root, out)}/`);
+if (errors.length) { console.log(`console errors:\n${errors.join("\n")}`); process.exitCode = 1; }
