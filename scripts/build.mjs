@@ -2,7 +2,7 @@
 // worker sources are inlined as strings (`import src from "inline-worker:./x.ts"`),
 // so every output file works alone, offline, with no extra request.
 import * as esbuild from "esbuild";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -90,6 +90,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (existsSync(path.join(root, "components/embed/embed.ts"))) {
     const { buildEmbed } = await import("./embed.mjs");
     built.push(await buildEmbed({ common: { ...common, minify, plugins: [inlineWorker] } }));
+  }
+  // types of each element file: dist/elements/<name>.d.ts points at the emitted declarations (npm run types)
+  for (const e of elementEntries()) {
+    const name = path.basename(e, ".ts");
+    if (existsSync(path.join(root, "dist/elements"))) writeFileSync(path.join(root, `dist/elements/${name}.d.ts`), `export * from "../types/${e.replace(/\.ts$/, ".js")}";\n`);
   }
   if (existsSync(path.join(root, "scripts/manifest.mjs"))) {
     const { writeManifest } = await import("./manifest.mjs");

@@ -55,3 +55,18 @@ test("embed.html renders <rnn-explorer> with settings from its query", async () 
   expect(logs.filter((m) => m.type === "error" || m.type === "pageerror")).toEqual([]);
   frame.remove();
 });
+
+test("the classic build works from a plain script tag", async () => {
+  const frame = document.createElement("iframe");
+  frame.srcdoc = `<!doctype html><script src="${origin}/dist/rnn-explorer.iife.js"></script><rnn-explorer views="x"></rnn-explorer>`;
+  const loaded = new Promise((r) => frame.addEventListener("load", r, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as Window & typeof globalThis;
+  const el = win.document.querySelector("rnn-explorer") as HTMLElement & { updateComplete: Promise<unknown> };
+  expect(win.customElements.get("rnn-explorer")).toBeDefined();
+  await el.updateComplete;
+  const message = el.shadowRoot!.querySelector("rnn-message") as HTMLElement & { items: string[] };
+  expect(message.items.join(" ")).toContain('views="x"');
+  frame.remove();
+});
