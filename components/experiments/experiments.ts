@@ -9,7 +9,7 @@ import { curvesCSV, studyCSV } from "../../bindings/lab/columns.js";
 import { BASE_SEED, describeConvention } from "../../bindings/lab/config.js";
 import { runKey } from "../../bindings/lab/cache.js";
 import { ranked } from "../../bindings/lab/observe.js";
-import { studyDef, type StudyRequest } from "../../bindings/lab/run-study.js";
+import { studyDef, type PlannedVariant, type StudyRequest } from "../../bindings/lab/run-study.js";
 import type { Atom, StudyDef } from "../../bindings/lab/study.js";
 import { STUDIES } from "../../bindings/lab/studies/index.js";
 import type { StudyResult } from "../../bindings/lab/types.js";
@@ -227,7 +227,7 @@ export class RnnExperiments extends LitElement {
     const grid = this.def.id === "grid";
     // the grid has dozens of cells: while running show the runs in flight; after the reveal the six best
     const best = new Set(s.result ? ranked(s.result.runs).slice(0, 6).map((r) => r.label) : []);
-    const only = grid ? (p: { label: string; specs: { config: unknown }[] }) => (s.running ? p.specs.some((x) => s.live.has(runKey(x as never))) : this.revealed && best.has(p.label)) : undefined;
+    const only = grid ? (p: PlannedVariant) => (s.running ? p.specs.some((x) => s.live.has(runKey(x))) : this.revealed && best.has(p.label)) : undefined;
     const train = variantCurves(s.planned, s.records, s.live, trainCurve, only), val = variantCurves(s.planned, s.records, s.live, valCurve, only);
     if (grid && !s.running && !this.revealed) return nothing;
     const which = grid ? (s.running ? " (runs in progress)" : " (the six best cells)") : "";

@@ -39,7 +39,7 @@ export const GUIDES: Record<StudyId, Guide> = {
   },
   activation: {
     tryThis: [
-      "Raise the clipping by opening the clipping study with \"relu, identity\" in mind: unbounded activations lean on clipping.",
+      "Switch the loss convention to mean: how often does clipping act now, and do the unbounded activations (ReLU, identity) stay stable with less of it?",
       "Use a small step budget and watch which activation falls fastest at first.",
     ],
     lookFor: [

@@ -26,7 +26,6 @@ export class LabSession implements ReactiveController {
   /** progress of runs in flight, by key */
   live = new Map<string, RunProgress>();
   result?: StudyResult;
-  cachedCount = 0;
   fraction = NaN;
   remaining = NaN;
   readonly store = new IdbStore();
@@ -60,7 +59,6 @@ export class LabSession implements ReactiveController {
       if (gen !== this.generation) return;
       if (r) this.records.set(r.key, r);
     }
-    this.cachedCount = this.records.size;
     if (this.records.size === this.total) this.finish();
     this.host.requestUpdate();
   }

@@ -22,8 +22,8 @@ export const hiddenSize: StudyDef = {
       const a = bySize[k - 1], b = bySize[k];
       gains.push(a.final_loss - b.final_loss);
       claims.push(lowerVerdict(lossOf(b), lossOf(a)));
-      const change = Math.abs(b.final_loss - a.final_loss) < 5e-4 ? "does not change measurably" : b.final_loss < a.final_loss ? "falls" : "rises";
-      out.push(`${a.label} → ${b.label}: the loss ${change} ${gapText(lossOf(a), lossOf(b))}.`);
+      const same = Math.abs(b.final_loss - a.final_loss) < 5e-4, gap = gapText(lossOf(a), lossOf(b));
+      out.push(`${a.label} → ${b.label}: the loss ${same ? `does not change measurably (${gap})` : `${b.final_loss < a.final_loss ? "falls" : "rises"} ${gap}`}.`);
     }
     const shrinking = gains.every((g, k) => k === 0 || g < gains[k - 1]);
     const v = combine(...claims, shrinking ? "supported" : "contradicted");
