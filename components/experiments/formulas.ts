@@ -24,7 +24,8 @@ export interface Formula { math: TemplateResult; live?: TemplateResult }
 
 /** The formula with a run's numbers, inline, and a note in plain text (which wraps on narrow screens). */
 function liveLine(note: string, ...parts: TemplateResult[]): TemplateResult {
-  return html`<p class="live">${parts.length ? html`<math><mrow>${parts}</mrow></math> ` : ""}${note.replace(/^[ ;,]+/, "")}</p>`;
+  const text = note.trim(), sep = /^[;,]/.test(text) ? "" : " ";
+  return html`<p class="live">${parts.length ? html`<math><mrow>${parts}</mrow></math>${sep}` : ""}${text}</p>`;
 }
 
 /** MathML for a definition name, with `run`'s numbers (and the study's) substituted. */
