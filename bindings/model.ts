@@ -3,7 +3,7 @@
  * serves both engines: it validates, initialises, reads and writes the arena, and
  * calls the backend's compute entry points.
  */
-import { updateRanges, type Backend } from "./backend.js";
+import { updateRanges, type Backend, type FloatArray } from "./backend.js";
 import { CLIP_CODE, GROUP_BIT, OPTIMIZER_CODE, STAT, type Layout } from "./layout.js";
 import { orthogonal, rescaleToSpectralRadius, spectralRadius } from "./linalg.js";
 import { Rng } from "./prng.js";
@@ -219,18 +219,28 @@ export class Model {
    * last step becomes the model's state; otherwise the state is left as it was.
    */
   forward(seq: Sequence, opts: { keepState?: boolean } = {}): ForwardResult {
+    const r = this.evaluate(seq, opts);
+    const { hiddenSize: H, outputSize: O } = this.config, T = r.stepLoss.length;
+    const o = this.layout.floatOffset.outs;
+    return {
+      loss: r.loss, count: r.count,
+      hidden: toRows(r.hidden, T, H),
+      outputs: toRows(this.f().subarray(o, o + T * O), T, O),
+      stepLoss: Array.from(r.stepLoss),
+    };
+  }
+
+  /**
+   * forward without copies, for long evaluation passes: the loss, and live views of the
+   * hidden states (T × H, row-major) and per-step losses, valid until the next call.
+   */
+  evaluate(seq: Sequence, opts: { keepState?: boolean } = {}): { loss: number; count: number; hidden: FloatArray; stepLoss: FloatArray } {
     const { T, mode } = this.writeSequence(seq);
     const loss = this.be.forward(T, mode, 0);
     this.lastT = T; this.lastMode = mode; this.lastChunk = T;
     if (opts.keepState) this.carryState(T);
-    const { hiddenSize: H, outputSize: O } = this.config;
-    const f = this.f(), off = this.layout.floatOffset;
-    return {
-      loss, count: f[off.stats + STAT.count],
-      hidden: toRows(f.subarray(off.hs + H, off.hs + (T + 1) * H), T, H),
-      outputs: toRows(f.subarray(off.outs, off.outs + T * O), T, O),
-      stepLoss: Array.from(f.subarray(off.stepLoss, off.stepLoss + T)),
-    };
+    const H = this.config.hiddenSize, f = this.f(), off = this.layout.floatOffset;
+    return { loss, count: f[off.stats + STAT.count], hidden: f.subarray(off.hs + H, off.hs + (T + 1) * H), stepLoss: f.subarray(off.stepLoss, off.stepLoss + T) };
   }
 
   /** Gradients of the last forward's loss (summed, or mean per target), by full BPTT over it. */

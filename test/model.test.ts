@@ -209,3 +209,15 @@ describe("gate traces", () => {
     });
   });
 });
+
+describe("evaluate", () => {
+  it("gives forward's loss, hidden states and step losses without copies", async () => {
+    const m = engines.wasm.createModel({ ...charModel, seed: 3 });
+    const seq = { tokens: [1, 2, 3, 4], targets: [2, 3, null, 5] };
+    const f = m.forward(seq), e = m.evaluate(seq);
+    expect(e.loss).toBe(f.loss);
+    expect(e.count).toBe(3);
+    expect(Array.from(e.hidden)).toEqual(f.hidden.flat());
+    expect(Array.from(e.stepLoss)).toEqual(f.stepLoss);
+  });
+});

@@ -27,11 +27,9 @@ export function statePass(model: Model, tokens: ArrayLike<number>): StatePass {
       inputs[t] = tokens[start + t];
       targets[t] = start + t + 1 < n ? tokens[start + t + 1] : null;
     }
-    const r = model.forward({ tokens: inputs, targets }, { keepState: true });
-    for (let t = 0; t < len; t++) {
-      states.set(r.hidden[t], (start + t) * H);
-      if (targets[t] !== null) stepLoss[start + t] = r.stepLoss[t];
-    }
+    const r = model.evaluate({ tokens: inputs, targets }, { keepState: true });
+    states.set(r.hidden, start * H);
+    for (let t = 0; t < len; t++) if (targets[t] !== null) stepLoss[start + t] = r.stepLoss[t];
   }
   model.setState(saved);
   return { states, stepLoss, n, H };
