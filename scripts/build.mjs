@@ -2,7 +2,7 @@
 // worker sources are inlined as strings (`import src from "inline-worker:./x.ts"`),
 // so every output file works alone, offline, with no extra request.
 import * as esbuild from "esbuild";
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -77,6 +77,8 @@ export async function buildAll() {
   const built = [];
   for (const t of targets) {
     if (!t.entryPoints.every((e) => existsSync(path.join(root, e)))) continue;
+    // hashed chunk names change from build to build: start the folder afresh
+    if (t.outdir) rmSync(path.join(root, t.outdir), { recursive: true, force: true });
     await esbuild.build({ ...common, minify, plugins: [inlineWorker], ...t });
     built.push(t.outfile ?? t.outdir);
   }
