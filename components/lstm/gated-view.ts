@@ -60,6 +60,8 @@ export abstract class GatedCellView extends LitElement {
   /** MathML of the keep factor (f_s or 1 − z_s) and its product, for the highway card. */
   protected abstract highwayMath(): TemplateResult;
   protected abstract readonly keepName: string;
+  /** the additive path the highway formula follows, in words */
+  protected abstract readonly highwayPath: string;
 
   protected readonly settings = new KeptSettings(this, GATED_ATTRIBUTES);
   @state() protected trace?: Trace;
@@ -332,6 +334,7 @@ export abstract class GatedCellView extends LitElement {
     return html`<section class="card" aria-label="Gradient highway">
       <h3>The gradient highway: how much of step k still reaches the last step along the additive path</h3>
       <math display="block">${this.highwayMath()}</math>
+      <p class="eq-note">The product follows the additive path alone (${this.highwayPath}); the other paths through the gates add to it.</p>
       <rnn-line-chart label="Direct-path gain from step k to step ${last}" x-label="step k" y-label="gain" log height="200"
         .x=${xs} .series=${series.map((s) => ({ ...s, values: floored(s.values) }))}></rnn-line-chart>
       ${clipped ? html`<p class="eq-note">Gains below ${LOG_FLOOR.toExponential(0)} are drawn at that floor (the data table has them too).</p>` : nothing}

@@ -80,10 +80,12 @@ export class RnnLstm extends GatedCellView {
     return Math.max(maxGap(trace.steps.map((s) => s.h), ref.h), maxGap(trace.steps.map((s) => s.c!), ref.c));
   }
 
+  protected readonly highwayPath = "along the cell state c";
+
   protected highwayMath() {
     return mathml`<mrow><mfrac><mrow><mo>∂</mo>${sub("c", "T")}</mrow><mrow><mo>∂</mo>${sub("c", "k")}</mrow></mfrac>
       ${eq}
-      <munderover><mo>∏</mo><mrow><mi>s</mi><mo>=</mo><mi>k</mi><mo>+</mo><mn>1</mn></mrow><mi>T</mi></munderover>${sub("f", "s")}<mspace width="1.5em"></mspace><mtext>(the path along c alone)</mtext></mrow>`;
+      <munderover><mo>∏</mo><mrow><mi>s</mi><mo>=</mo><mi>k</mi><mo>+</mo><mn>1</mn></mrow><mi>T</mi></munderover>${sub("f", "s")}</mrow>`;
   }
 
   protected diagram(trace: Trace, t: number, j: number) {
