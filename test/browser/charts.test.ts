@@ -72,3 +72,15 @@ test("a typed value out of range is refused with a message", async () => {
   expect(input.getAttribute("aria-invalid")).toBe("true");
   expect(s.shadowRoot!.textContent).toContain("Enter a number from 1 to 512.");
 });
+
+test("a log-scale chart over 40 decades (a vanishing gradient) draws whole-decade ticks", async () => {
+  document.body.innerHTML = `<rnn-line-chart label="gradient" log height="200" style="display:block;width:500px"></rnn-line-chart>`;
+  const chart = document.querySelector("rnn-line-chart") as HTMLElement & { series: unknown; updateComplete: Promise<unknown> };
+  const errors: unknown[] = [];
+  window.addEventListener("error", (e) => errors.push(e.error));
+  chart.series = [{ label: "‖∂L/∂h‖", values: Array.from({ length: 100 }, (_, k) => 10 ** (-0.4 * k)) }];
+  await settle(chart as never);
+  await new Promise((r) => setTimeout(r, 100));
+  expect(errors).toEqual([]);
+  expect(chart.shadowRoot!.querySelector("canvas")).not.toBeNull();
+});

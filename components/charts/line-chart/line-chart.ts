@@ -5,6 +5,7 @@ import { define } from "../../define.js";
 import { styles } from "../../theme/tokens.js";
 import { ThemeController } from "../../theme/theme-controller.js";
 import { seriesColor } from "../colors.js";
+import { decadeRange, decadeTicks } from "../log-ticks.js";
 import { decimate, fmt, summarize } from "../decimate.js";
 import { downloadCSV, downloadPNG, downloadSVG, fileName, lineChartSVG } from "../export.js";
 import { dataTable, frameStyles, toolbar } from "../frame.js";
@@ -133,10 +134,10 @@ export class RnnLineChart extends LitElement {
     });
     this.plot = new uPlot({
       width: this.width, height: this.height,
-      scales: { x: { time: false }, y: this.log ? { distr: 3 } : {} },
+      scales: { x: { time: false }, y: this.log ? { distr: 3, log: 10, range: (_u, min, max) => decadeRange(min, max) } : {} },
       axes: this.compact
-        ? [{ ...axis(this.xLabel), size: 24, labelSize: 0 }, { ...axis(this.yLabel), size: 36, labelSize: 0 }]
-        : [axis(this.xLabel), { ...axis(this.yLabel), size: 56 }],
+        ? [{ ...axis(this.xLabel), size: 24, labelSize: 0 }, { ...axis(this.yLabel), ...this.logSplits(), size: 36, labelSize: 0 }]
+        : [axis(this.xLabel), { ...axis(this.yLabel), ...this.logSplits(), size: 56 }],
       legend: { show: !this.compact, live: true },
       cursor: { drag: { x: false, y: false } },
       series: [
@@ -147,6 +148,15 @@ export class RnnLineChart extends LitElement {
         })),
       ],
     }, this.data(), box);
+  }
+
+  /**
+   * uPlot's own log ticks put nine per decade; over the 20+ decades a vanishing gradient
+   * spans that is thousands of ticks (and it fails). Whole decades, thinned to fit, instead.
+   */
+  private logSplits(): Partial<uPlot.Axis> {
+    if (!this.log) return {};
+    return { splits: (_u, _i, min, max) => decadeTicks(min, max, Math.max(2, Math.floor(this.height / 28))) };
   }
 
   exportPNG() {
@@ -172,3 +182,4 @@ export class RnnLineChart extends LitElement {
 
 define("rnn-line-chart", RnnLineChart);
 declare global { interface HTMLElementTagNameMap { "rnn-line-chart": RnnLineChart } }
+
