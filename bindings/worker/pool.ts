@@ -23,7 +23,8 @@ export interface Slot {
 type Waiter = (slot: Slot | null) => void;
 
 const hw = typeof navigator !== "undefined" && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 2;
-const config = { size: Math.max(1, Math.min(hw - 1, 4)), idleMs: 5000 };
+// the page's own thread mostly waits while workers train, so one worker per core
+const config = { size: Math.max(1, Math.min(hw, 4)), idleMs: 5000 };
 const slots: Slot[] = [];
 const waiting: Waiter[] = [];
 let broken = typeof Worker === "undefined";
@@ -35,9 +36,9 @@ export function poolStats(): PoolStats {
   return { size: config.size, workers: slots.length, busy: slots.filter((s) => s.busy).length, queued: waiting.length, mode: broken ? "main" : "worker" };
 }
 
-/** size: at most hardwareConcurrency − 1 (and ≥ 1); idleMs: how long an idle worker lives. */
+/** size: at most hardwareConcurrency (and ≥ 1); idleMs: how long an idle worker lives. */
 export function configurePool(o: { size?: number; idleMs?: number; mode?: "worker" | "main" }): void {
-  if (o.size !== undefined) config.size = Math.max(1, Math.min(Math.floor(o.size), Math.max(1, hw - 1)));
+  if (o.size !== undefined) config.size = Math.max(1, Math.min(Math.floor(o.size), hw));
   if (o.idleMs !== undefined) config.idleMs = Math.max(0, o.idleMs);
   if (o.mode !== undefined) broken = o.mode === "main" || typeof Worker === "undefined";
 }

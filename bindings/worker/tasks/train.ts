@@ -7,6 +7,7 @@ import type { ModelOptions } from "../../engine.js";
 import type { ModelJSON } from "../../model.js";
 import { CharTokenizer, type CharTokenizerJSON } from "../../data/tokenizer.js";
 import type { ClipConfig, EngineKind, OptimizerConfig } from "../../types.js";
+import { CorpusTrainer } from "../../trainer.js";
 import { fail, intInRange } from "../../validate.js";
 import type { Task } from "../types.js";
 
@@ -62,33 +63,24 @@ const train: Task<TrainParams, TrainResult> = async (p, ctx) => {
   if (typeof p.text === "string") { tokenizer = CharTokenizer.fromText(p.text); tokens = tokenizer.encode(p.text); }
   else if (p.tokens && typeof p.tokens.length === "number") tokens = p.tokens;
   else fail("train needs `text` or `tokens`");
-  if (tokens.length < 2) fail(`the corpus must have at least 2 tokens, got ${tokens.length}`);
   const vocab = tokenizer?.size;
   const engine = await ctx.engine(p.engine ?? "wasm");
   const model = p.initial ? engine.loadModel(p.initial)
     : engine.createModel({ ...p.model, inputSize: p.model?.inputSize ?? vocab!, outputSize: p.model?.outputSize ?? vocab! } as ModelOptions);
   try {
-    const T = Math.min(intInRange("seqLen", p.seqLen ?? model.config.maxSeqLen, 1, model.config.maxSeqLen), tokens.length - 1);
-    const opts = { optimizer: p.optimizer, clip: p.clip, meanLoss: p.meanLoss ?? true };
-    const inputs = new Array<number>(T), targets = new Array<number>(T);
+    const seqLen = intInRange("seqLen", p.seqLen ?? model.config.maxSeqLen, 1, model.config.maxSeqLen);
+    const trainer = new CorpusTrainer(model, tokens, { seqLen, optimizer: p.optimizer, clip: p.clip, meanLoss: p.meanLoss ?? true });
     const losses: number[] = [], gradNorms: number[] = [];
-    let pos = 0, divergences = 0;
     const t0 = performance.now();
-    model.resetState();
     for (let step = 1; step <= steps; step++) {
-      if (pos + T + 1 > tokens.length) { pos = 0; model.resetState(); }
-      for (let t = 0; t < T; t++) { inputs[t] = tokens[pos + t]; targets[t] = tokens[pos + t + 1]; }
-      pos += T;
-      const r = model.trainChunk({ tokens: inputs, targets }, opts);
-      const loss = r.diverged ? NaN : r.loss / Math.max(1, r.count);
-      if (r.diverged) { divergences++; model.resetState(); }
-      losses.push(loss); gradNorms.push(r.gradNorm);
-      ctx.progress({ step, steps, loss, gradNorm: r.gradNorm, clipped: r.clipped,
+      const r = trainer.next();
+      losses.push(r.perChar); gradNorms.push(r.gradNorm);
+      ctx.progress({ step, steps, loss: r.perChar, gradNorm: r.gradNorm, clipped: r.clipped,
         stepsPerSec: step / Math.max(1e-3, (performance.now() - t0) / 1000) } satisfies TrainProgress);
       await ctx.checkpoint();
     }
     return { model: model.exportJSON({ meta: tokenizer ? { tokenizer: tokenizer.toJSON() } : undefined }), losses, gradNorms,
-      steps, divergences, lossConvention: "mean per target", tokenizer: tokenizer?.toJSON() };
+      steps, divergences: trainer.divergences, lossConvention: "mean per target", tokenizer: tokenizer?.toJSON() };
   } finally {
     model.dispose();
   }
