@@ -78,19 +78,40 @@ export async function runNodeBench(o: NodeBenchOptions): Promise<BenchReport> {
   const key = (w: Workload, e: BenchEngine) => `${w.id}:${e}`;
   const total = o.reps * o.workloads.length * o.engines.length;
   let done = 0;
-  // repetitions outermost, so slow phases of a busy machine spread over every row
-  for (let rep = 0; rep < o.reps; rep++) {
-    for (const w of o.workloads) {
+
+  let binary: string | undefined, nativeNote: string | undefined;
+  if (o.native !== false) {
+    const prep = prepareNative(typeof o.native === "string" ? o.native : undefined, o.roots, o.cacheDir, o.log);
+    if ("skipped" in prep) o.log(`${prep.skipped}\n`);
+    else binary = prep.binary;
+    nativeNote = "skipped" in prep ? prep.skipped : prep.note;
+  }
+  const native: NativeResult[] = [];
+  const runNativeFor = async (w: Workload) => {
+    if (!binary) return;
+    o.log(`native ${w.id} ${w.label} (about 12 s)...\n`);
+    try {
+      const r = await runNative(binary, w);
+      native.push(r);
+      o.log(`native ${w.id}: ${Math.round(r.steps_per_s).toLocaleString("en-US")} steps/s\n`);
+    } catch (e) { o.log(`${(e as Error).message}\n`); }
+  };
+
+  // Workload by workload, with the native run in the middle of that workload's repetitions:
+  // on a shared machine a busy phase then slows the engines and the reference alike, and the
+  // ratio measured "in the same run" compares like with like. Engines alternate within a round.
+  for (const w of o.workloads) {
+    for (let rep = 0; rep < o.reps; rep++) {
+      if (rep === Math.ceil(o.reps / 2)) await runNativeFor(w);
       for (const e of o.engines) {
         const m = o.inProcess ? await measureOnce(w, e, o.seconds, o.steps) : await measureInChild(o, w, e);
         if (!Number.isFinite(m.lastLoss)) throw new Error(`${w.id} on ${e}: the loss is not finite (${m.lastLoss})`);
-        const list = samples.get(key(w, e)) ?? [];
-        list.push(m);
-        samples.set(key(w, e), list);
+        samples.set(key(w, e), [...(samples.get(key(w, e)) ?? []), m]);
         done++;
         o.log(`[${done}/${total}] ${w.id} ${w.label} on ${e}, rep ${rep + 1}/${o.reps}: ${Math.round(m.stepsPerSec).toLocaleString("en-US")} steps/s\n`);
       }
     }
+    if (o.reps === 1) await runNativeFor(w);
   }
   const results = summarize(samples, o.workloads, o.engines);
   const report: BenchReport = {
@@ -99,26 +120,8 @@ export async function runNodeBench(o: NodeBenchOptions): Promise<BenchReport> {
       processes: o.inProcess ? "one" : "separate", workload: "V 32, T 25, one-hot, softmax-CE every step, full BPTT, clip norm 5, SGD lr 0.01, float32, batch 1" },
     results,
   };
-
-  if (o.native !== false) {
-    const prep = prepareNative(typeof o.native === "string" ? o.native : undefined, o.roots, o.cacheDir, o.log);
-    if ("skipped" in prep) {
-      report.native_note = prep.skipped;
-      o.log(`${prep.skipped}\n`);
-    } else {
-      report.native_note = prep.note;
-      const native: NativeResult[] = [];
-      for (const w of o.workloads) {
-        o.log(`native ${w.id} ${w.label} (about 12 s)...\n`);
-        try {
-          const r = await runNative(prep.binary, w);
-          native.push(r);
-          o.log(`native ${w.id}: ${Math.round(r.steps_per_s).toLocaleString("en-US")} steps/s\n`);
-        } catch (e) { o.log(`${(e as Error).message}\n`); }
-      }
-      report.native = native;
-    }
-  }
+  if (nativeNote !== undefined) report.native_note = nativeNote;
+  if (binary) report.native = native;
   report.ratios = ratios(results, report.native);
 
   if (o.kernels) {

@@ -109,7 +109,7 @@ export function markdownReport(report: BenchReport): string {
   const s = report.settings as Record<string, string | number>;
   const parts = [
     `rnn-explorer bench — ${m.cpu} (${m.cores} cores), ${m.runtime ?? ""}, ${m.date}`,
-    `median of ${s.reps} repetitions${s.processes === "separate" ? ", each in its own process" : ""}; ` +
+    `median of ${s.reps} repetition${s.reps === 1 ? "" : "s"}${s.processes === "separate" ? ", each in its own process" : ""}; ` +
       `one step = trainChunk on 25 one-hot tokens (V 32): forward, softmax-CE at every step, full BPTT, global-norm clip 5, SGD 0.01`,
     "",
     workloadTable(report),

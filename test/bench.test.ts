@@ -76,7 +76,9 @@ describe("kernel exports agree with plain loops on sizes that exercise every tai
 
   it("matTVecAcc: out[c] += Σ_r W[r,c]·d[r]", async () => {
     const { core, block } = await setup();
-    for (const rows of SIZES) for (const cols of SIZES) {
+    // plus shapes that take the row-chunked path (chunks of 16 to 64 rows, by the row length)
+    const shapes = [...SIZES.flatMap((rows) => SIZES.map((cols) => [rows, cols])), [129, 128], [65, 256], [130, 600], [33, 1030]];
+    for (const [rows, cols] of shapes) {
       const w = block(rows * cols), d = block(rows), out = block(cols);
       core.matTVecAcc(w.p, d.p, rows, cols, out.p);
       const want = out.ref.map((o, c) => { let s = o; for (let r = 0; r < rows; r++) s += w.ref[r * cols + c] * d.ref[r]; return s; });
