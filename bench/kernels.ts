@@ -3,6 +3,7 @@
  * GFLOP/s (a multiply-add counts 2), beside the same loops in plain JavaScript.
  * Works in Node and in a worker (no Node imports).
  */
+import type { WasmEngine } from "../bindings/engine.js";
 import { Allocator } from "../bindings/wasm/allocator.js";
 import { instantiateCore, type CoreExports } from "../bindings/wasm/core.js";
 import { median } from "./workloads.js";
@@ -69,13 +70,15 @@ export interface KernelBenchOptions {
   onProgress?: (done: number, total: number) => void;
   /** awaited between measurements (a worker lets pause and cancel through) */
   checkpoint?: () => Promise<void>;
+  /** run on this engine's core and heap (a worker has no wasm bytes of its own, only the module it was sent) */
+  engine?: WasmEngine;
 }
 
 /** Runs every kernel at every size on a fresh core instance. */
 export async function benchKernels(opts: KernelBenchOptions = {}): Promise<KernelResult[]> {
   const sizes = opts.sizes ?? KERNEL_SIZES, reps = opts.reps ?? 5, seconds = opts.seconds ?? 0.05;
-  const core: CoreExports = await instantiateCore();
-  const heap = new Allocator(core.memory, core.heapBase());
+  const core: CoreExports = opts.engine?.core ?? await instantiateCore();
+  const heap = opts.engine?.heap ?? new Allocator(core.memory, core.heapBase());
   const outerSum = (core as unknown as { outerSum: OuterSum }).outerSum;
   const results: KernelResult[] = [];
   const total = sizes.length * KERNELS.length;
@@ -95,14 +98,17 @@ export async function benchKernels(opts: KernelBenchOptions = {}): Promise<Kerne
       outerAcc: { wasm: () => core.outerAcc(ptr.g, n, n, ptr.x, ptr.x), js: () => js.outerAcc(jg, jx, jx, n), flops: mv },
       outerSum: { wasm: () => outerSum(ptr.g, n, n, ptr.D, n, ptr.A, n, T_SUM), js: () => js.outerSum(jg, jD, jA, n, T_SUM), flops: mv * T_SUM },
     };
-    for (const { id } of KERNELS) {
-      await opts.checkpoint?.();
-      const c = cases[id];
-      view(ptr.y, n).fill(0); jy.fill(0);
-      results.push({ kernel: id, n, wasm: rate(c.wasm, c.flops, reps, seconds), js: rate(c.js, c.flops, reps, seconds) });
-      opts.onProgress?.(results.length, total);
+    try {
+      for (const { id } of KERNELS) {
+        await opts.checkpoint?.();
+        const c = cases[id];
+        view(ptr.y, n).fill(0); jy.fill(0);
+        results.push({ kernel: id, n, wasm: rate(c.wasm, c.flops, reps, seconds), js: rate(c.js, c.flops, reps, seconds) });
+        opts.onProgress?.(results.length, total);
+      }
+    } finally {
+      for (const p of Object.values(ptr)) heap.release(p); // the engine's heap is shared with its models
     }
-    for (const p of Object.values(ptr)) heap.release(p);
   }
   return results;
 }

@@ -4,7 +4,7 @@
  * progress after each repetition with the table so far. A browser cannot start processes,
  * so a slow phase of the page shows up as a wider min–max rather than being averaged away.
  */
-import type { Engine } from "../bindings/engine.js";
+import { WasmEngine, type Engine } from "../bindings/engine.js";
 import { fail, intInRange, numInRange } from "../bindings/validate.js";
 import { benchKernels, type KernelResult } from "./kernels.js";
 import { ratios, type BenchEngine, type BenchRatio, type BenchResult } from "./report.js";
@@ -116,7 +116,9 @@ export async function runBenchSession(engineOf: (kind: BenchEngine) => Promise<E
   let kernels: KernelResult[] | undefined;
   if (cfg.kernels) {
     await hooks.checkpoint();
+    const wasm = await engineOf("wasm");
     kernels = await benchKernels({
+      engine: wasm instanceof WasmEngine ? wasm : undefined,
       onProgress: (d, t) => hooks.progress({ phase: "kernels", done: d, total: t, reps: cfg.reps, results }),
       checkpoint: () => hooks.checkpoint(),
     });

@@ -8,7 +8,8 @@ export const benchStyles = css`
   .checks { display: flex; flex-wrap: wrap; gap: 4px 14px; }
   .checks label { display: inline-flex; align-items: center; gap: 5px; font-size: 0.92em; cursor: pointer; }
   .checks input { accent-color: var(--_accent); margin: 0; }
-  .charts { display: grid; gap: 8px; grid-template-columns: repeat(auto-fill, minmax(min(100%, 320px), 1fr)); }
+  .charts { display: grid; gap: 8px; margin-top: 12px; grid-template-columns: repeat(auto-fill, minmax(min(100%, 320px), 1fr)); }
+  table.results td, table.results th { white-space: nowrap; }
   td.ratio { font-weight: 600; }
   .machine { font-size: 0.85em; color: var(--_muted); word-break: break-word; }
   pre.cli { font-family: var(--_mono); font-size: 0.85em; background: var(--_bg); border: 1px solid var(--_border);

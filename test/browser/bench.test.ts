@@ -32,6 +32,15 @@ describe("the bench task", () => {
     expect(seen[seen.length - 1]).toEqual({ done: 8, total: 8, rows: 4 });
   });
 
+  test("runs the kernel micro-benchmarks on the worker's own core", async () => {
+    const phases = new Set<string>();
+    const r = await lib.runTask("bench", { workloads: ["W1"], engines: ["wasm"], reps: 1, steps: 2, kernels: true },
+      { onProgress: (p) => phases.add(p.phase) }).done;
+    expect([...phases]).toContain("kernels");
+    expect(r.kernels!.map((k) => `${k.kernel}@${k.n}`)).toEqual(["matVec", "matTVec", "outerAcc", "outerSum"].flatMap((k) => [64, 128, 256].map((n) => `${k}@${n}`)).sort((a, b) => Number(a.split("@")[1]) - Number(b.split("@")[1])));
+    for (const k of r.kernels!) expect(k.wasm > 0 && k.js > 0).toBe(true);
+  });
+
   test("bad params reject with a message", async () => {
     await expect(lib.runTask("bench", { workloads: ["W9"] }).done).rejects.toThrow(/workloads has "W9"/);
     await expect(lib.runTask("bench", { reps: 0 }).done).rejects.toThrow(/reps must be an integer/);
