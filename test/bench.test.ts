@@ -13,6 +13,7 @@ import { Allocator } from "../bindings/wasm/allocator.js";
 import { instantiateCore } from "../bindings/wasm/core.js";
 import { flopsPerStep, measure, parameterCount, tokenStream, WORKLOADS, WorkloadRunner } from "../bench/workloads.js";
 import { ratios, workloadTable } from "../bench/report.js";
+import { nativeArgs, prepareNative } from "../bench/native.js";
 
 const STEPS = 200;
 
@@ -144,6 +145,19 @@ describe("bench helpers", () => {
     const table = workloadTable({ machine: {}, settings: {}, results, native });
     expect(table).toContain("| W1 RNN tanh H64 | 20,000 (20,000–20,000) | 2,000 (2,000–2,000) | 40,000 (39,000–41,000) |");
     expect(table).toContain("10.0× | 0.50× |");
+  });
+});
+
+describe("the native reference is optional", () => {
+  it("a missing source is skipped with a reason, never an error", () => {
+    const r = prepareNative("/no/such/dir/rnnbench.c", [], path.join(import.meta.dirname, "../node_modules/.cache/rnn-explorer-test"));
+    expect(r).toEqual({ skipped: expect.stringMatching(/native reference not found \(looked at \/no\/such\/dir\/rnnbench.c/) });
+  });
+
+  it("is called with the workload's cell, H, V and T", () => {
+    expect(WORKLOADS.map(nativeArgs)).toEqual([
+      ["bench", "rnn", "64", "32", "25"], ["bench", "rnn", "256", "32", "25"], ["bench", "lstm", "128", "32", "25"], ["bench", "gru", "128", "32", "25"],
+    ]);
   });
 });
 
