@@ -18,7 +18,7 @@ export class WasmBackend implements Backend {
 
   constructor(private readonly core: CoreExports, private readonly heap: Allocator, readonly layout: Layout,
     cell: CellKind, activation: Activation, loss: LossKind) {
-    const headerBytes = Math.ceil((HEADER_SIZE * 4) / 16) * 16;
+    const headerBytes = Math.ceil((HEADER_SIZE * 4) / 64) * 64; // parameters start on a cache line
     this.block = heap.alloc(headerBytes + 4 * (layout.floatTotal + layout.intTotal));
     this.hdr = this.block;
     this.floatBase = this.block + headerBytes;
