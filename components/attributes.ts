@@ -1,7 +1,8 @@
 /**
  * Attribute validation for elements whose attributes come from page authors and
- * share links. A bad value never throws: it is replaced by the default and
- * described in a message the element shows inline.
+ * share links. A bad value never throws: it is replaced (by the default, or by the
+ * last good value for a view that keeps its state in attributes) and described in a
+ * message the element shows inline.
  */
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 
@@ -76,8 +77,16 @@ export interface Reading<S extends Spec> {
   given: Set<keyof S>;
 }
 
-/** Reads `spec` from the element's attributes (kebab-case or all lowercase). */
-export function readAttributes<S extends Spec>(el: Element, spec: S): Reading<S> {
+/** The defaults of `spec`. */
+export const defaults = <S extends Spec>(spec: S): Values<S> =>
+  Object.fromEntries(Object.entries(spec).map(([k, r]) => [k, r.default])) as Values<S>;
+
+/**
+ * Reads `spec` from the element's attributes (kebab-case or all lowercase). An absent
+ * attribute gives the default; a bad one gives the default too or, when `kept` is
+ * given, the value kept there (the last good one).
+ */
+export function readAttributes<S extends Spec>(el: Element, spec: S, kept?: Values<S>): Reading<S> {
   const byLoose = new Map<string, Attr>();
   for (const a of Array.from(el.attributes)) byLoose.set(looseName(a.name), a);
   const values = {} as Record<string, unknown>, problems: string[] = [], given = new Set<keyof S>();
@@ -87,6 +96,7 @@ export function readAttributes<S extends Spec>(el: Element, spec: S): Reading<S>
     if (!a) continue;
     const r = rule.parse(a.value);
     if ("value" in r) { values[key] = r.value; given.add(key); }
+    else if (kept) { values[key] = kept[key]; problems.push(`${attrName(key)}="${clip(a.value)}" ${r.error}; keeping ${show(kept[key])}.`); }
     else problems.push(`${attrName(key)}="${clip(a.value)}" ${r.error}; using ${show(rule.default)}.`);
   }
   return { values: values as Values<S>, problems, given };
@@ -116,5 +126,68 @@ export class AttributeController<S extends Spec> implements ReactiveController {
   refresh() { this.reading = readAttributes(this.host, this.spec); }
 }
 
+/**
+ * Settings of a lesson view, kept in its attributes so a link reproduces the state the
+ * reader reached. Unlike AttributeController (which falls back to the default), a bad
+ * value keeps the last good one, so a reader who mistypes loses nothing; `problems`
+ * has a sentence for each (render them with <rnn-message>).
+ */
+export class KeptAttributes<S extends Spec> implements ReactiveController {
+  values: Values<S>;
+  problems: string[] = [];
+  /**
+   * Called when the values change (from the page, from `set`, or while disconnected),
+   * with the keys that changed; the first reading counts every key as changed.
+   */
+  onChange?: (changed: Set<keyof S>) => void;
+  private observer?: MutationObserver;
+  private read = false;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement, readonly spec: S, onChange?: (changed: Set<keyof S>) => void) {
+    host.addController(this);
+    this.values = defaults(spec);
+    this.onChange = onChange;
+  }
+
+  hostConnected() {
+    this.refresh();
+    this.observer = new MutationObserver(() => { this.refresh(); this.host.requestUpdate(); });
+    this.observer.observe(this.host, { attributes: true });
+  }
+
+  hostDisconnected() { this.observer?.disconnect(); }
+
+  /** Re-reads every attribute: absent → the default, valid → its value, invalid → the value kept before. */
+  refresh() {
+    const before = this.values, reading = readAttributes(this.host, this.spec, before);
+    this.values = reading.values;
+    this.problems = reading.problems;
+    const changed = new Set(Object.keys(this.spec).filter((k) => !this.read || !same(before[k], reading.values[k])) as (keyof S)[]);
+    this.read = true;
+    if (changed.size) this.onChange?.(changed);
+  }
+
+  /**
+   * Writes settings as attributes (the reader's edits) and applies them at once, so the
+   * next render sees them without waiting for the observer: null or false removes an
+   * attribute, true sets it empty (present), undefined leaves it alone.
+   */
+  set(changes: Partial<Record<keyof S, string | number | boolean | null | undefined>>) {
+    for (const [key, v] of Object.entries(changes)) {
+      if (v === undefined) continue;
+      const name = attrName(key);
+      if (v === null || v === false) this.host.removeAttribute(name);
+      else this.host.setAttribute(name, v === true ? "" : String(v));
+    }
+    this.refresh();
+    this.host.requestUpdate();
+  }
+}
+
 const clip = (s: string) => (s.length > 40 ? s.slice(0, 40) + "…" : s);
-const show = (v: unknown) => (v === undefined ? "the default" : Array.isArray(v) ? (v.length ? v.join(",") : "all") : String(v));
+/** A value as a message names it. */
+const show = (v: unknown): string =>
+  v === undefined || v === null || v === "" ? "the default"
+    : Array.isArray(v) ? (v.length ? v.join(",") : "all")
+    : typeof v === "boolean" ? (v ? "on" : "off") : String(v);
+const same = (a: unknown, b: unknown) => (Array.isArray(a) && Array.isArray(b) ? a.join() === b.join() : a === b);

@@ -1,12 +1,12 @@
 import { LitElement, html, nothing } from "lit";
 import { state } from "lit/decorators.js";
+import { KeptAttributes } from "../attributes.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import { TaskController } from "../task-controller.js";
 import { downloadJSON, pickJSONFile } from "../charts/export.js";
-import { KeptSettings } from "./kept-settings.js";
 import { createEngine, type Engine } from "../../bindings/engine.js";
 import type { Model } from "../../bindings/model.js";
 import { CharTokenizer } from "../../bindings/data/tokenizer.js";
@@ -63,7 +63,7 @@ const LN2 = Math.LN2;
 export class RnnCharLab extends LitElement {
   static override styles = [styles, themeRoot, charLabStyles];
 
-  private readonly settings = new KeptSettings(this, CHAR_LAB_ATTRIBUTES);
+  private readonly settings = new KeptAttributes(this, CHAR_LAB_ATTRIBUTES);
   private readonly task = new TaskController(this, {
     task: "char-train",
     fraction: (p) => ("done" in p ? p.done / p.steps : 0),

@@ -1,6 +1,6 @@
 import { LitElement, html, mathml, nothing } from "lit";
 import { state } from "lit/decorators.js";
-import { int, num as numRule, oneOf } from "../attributes.js";
+import { int, KeptAttributes, num as numRule, oneOf } from "../attributes.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
 import { registerView } from "../registry.js";
@@ -10,7 +10,6 @@ import {
   CHUNK, CLIP, DEFAULT_ESN_LAB, esnObservations, ESN_TASKS, MC_DELAYS, MC_LENGTH, TEST, TRAIN, WASHOUT,
   type EsnFit, type EsnLabConfig, type EsnLabResult, type CapacityCurve,
 } from "../../bindings/lessons/esn-lab.js";
-import { KeptSettings } from "../lstm/settings.js";
 import { aligned, eq, n, num, plus, r, sub, times } from "../lstm/math.js";
 import { lessonStyles } from "../lstm/lesson.styles.js";
 import { anyBelowFloor, floored, LOG_FLOOR } from "../lstm/log-floor.js";
@@ -58,7 +57,7 @@ const SHOWN = 200; // test steps drawn in the fit chart
 export class RnnEsn extends LitElement {
   static override styles = [styles, themeRoot, lessonStyles, esnStyles];
 
-  private readonly settings = new KeptSettings(this, ESN_ATTRIBUTES);
+  private readonly settings = new KeptAttributes(this, ESN_ATTRIBUTES);
   private readonly task = new TaskController(this, {
     task: "esn", renderEvery: 150, fraction: (p) => p.fraction,
     onProgress: (p) => {

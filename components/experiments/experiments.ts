@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
+import { KeptAttributes } from "../attributes.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
 import { registerView } from "../registry.js";
@@ -16,7 +17,6 @@ import type { StudyResult } from "../../bindings/lab/types.js";
 import { resultTable, studyCharts } from "./charts.js";
 import { formula } from "./formulas.js";
 import { GUIDES } from "./guides.js";
-import { KeptSettings } from "./kept-settings.js";
 import { trainCurve, valCurve, variantCurves } from "./live.js";
 import { LabSession } from "./session.js";
 import { EXPERIMENTS_ATTRIBUTES, FULL_STEPS, QUICK_STEPS, parseValuesText, valuesText } from "./settings.js";
@@ -61,7 +61,7 @@ type SettingName = keyof typeof EXPERIMENTS_ATTRIBUTES;
 export class RnnExperiments extends LitElement {
   static override styles = [styles, themeRoot, experimentsStyles];
 
-  private readonly settings = new KeptSettings(this, EXPERIMENTS_ATTRIBUTES, () => void this.refresh());
+  private readonly settings = new KeptAttributes(this, EXPERIMENTS_ATTRIBUTES, () => void this.refresh());
   private readonly session = new LabSession(this, (r) => emit(this, "rnn-lab-done", { study: r.study, verdict: r.hypothesis_verdict, observations: r.observations }));
   /** the value lists in use (the last good ones) */
   @state() private lists: Atom[][] = [];
@@ -74,11 +74,6 @@ export class RnnExperiments extends LitElement {
   @state() private focusLabel = "";
   private shownKey = "";
   private refreshes = 0;
-
-  override connectedCallback() {
-    super.connectedCallback();
-    void this.refresh();
-  }
 
   /** The open study's result (the same JSON as `rnn-explorer lab` writes), once all its runs are in. */
   get result(): StudyResult | undefined { return this.session.result; }
@@ -127,8 +122,8 @@ export class RnnExperiments extends LitElement {
   }
 
   private set(name: SettingName, value: string | number | undefined) {
-    const changes: Partial<Record<SettingName, string | number | undefined>> = { [name]: value };
-    if (name === "study") { changes.values = undefined; this.focusLabel = ""; this.revealed = false; }
+    const changes: Partial<Record<SettingName, string | number | null>> = { [name]: value ?? null };
+    if (name === "study") { changes.values = null; this.focusLabel = ""; this.revealed = false; }
     this.settings.set(changes);
     emit(this, "rnn-change", { value: { name, value } });
   }

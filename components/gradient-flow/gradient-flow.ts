@@ -1,6 +1,6 @@
 import { LitElement, html, mathml, nothing } from "lit";
 import { state } from "lit/decorators.js";
-import { int, num as numRule, oneOf, type Rule } from "../attributes.js";
+import { int, KeptAttributes, num as numRule, oneOf, type Rule } from "../attributes.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
 import { registerView } from "../registry.js";
@@ -11,7 +11,6 @@ import {
   parseLengths, type FlowCell, type FlowConfig, type FlowRun,
 } from "../../bindings/lessons/gradient-flow.js";
 import { GATE_COUNT } from "../../bindings/types.js";
-import { KeptSettings } from "../lstm/settings.js";
 import { aligned, eq, n, num, plus, sub, times } from "../lstm/math.js";
 import { lessonStyles } from "../lstm/lesson.styles.js";
 import { anyBelowFloor, floored, LOG_FLOOR } from "../lstm/log-floor.js";
@@ -65,7 +64,7 @@ let uid = 0;
 export class RnnGradientFlow extends LitElement {
   static override styles = [styles, themeRoot, lessonStyles, flowStyles];
 
-  private readonly settings = new KeptSettings(this, GRADIENT_FLOW_ATTRIBUTES);
+  private readonly settings = new KeptAttributes(this, GRADIENT_FLOW_ATTRIBUTES);
   private readonly task = new TaskController(this, {
     task: "gradient-flow", renderEvery: 150,
     fraction: (p) => (p.done + p.step / p.steps) / p.total,

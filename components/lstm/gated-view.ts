@@ -6,7 +6,7 @@
  */
 import { LitElement, html, nothing, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
-import { int, oneOf, text } from "../attributes.js";
+import { int, KeptAttributes, oneOf, text } from "../attributes.js";
 import { emit } from "../events.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import type { Model } from "../../bindings/model.js";
@@ -14,7 +14,6 @@ import {
   accuracy, createGatedModel, formatSequence, GatedTrainer, GATED_TASKS, highwayGain, MAX_STEPS, parseSequence, TASKS,
   TRAINING, traceSequence, type GatedCellKind, type GatedTaskKind, type Trace,
 } from "../../bindings/lessons/gated-cell.js";
-import { KeptSettings } from "./settings.js";
 import { pageEngine, yieldToPage } from "./engine.js";
 import { num } from "./math.js";
 import { anyBelowFloor, floored, LOG_FLOOR } from "./log-floor.js";
@@ -63,7 +62,7 @@ export abstract class GatedCellView extends LitElement {
   /** the additive path the highway formula follows, in words */
   protected abstract readonly highwayPath: string;
 
-  protected readonly settings = new KeptSettings(this, GATED_ATTRIBUTES);
+  protected readonly settings = new KeptAttributes(this, GATED_ATTRIBUTES);
   @state() protected trace?: Trace;
   @state() protected info?: TrainInfo;
   @state() private progress = NaN;

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { state } from "lit/decorators.js";
+import { KeptAttributes } from "../attributes.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
 import { registerView } from "../registry.js";
@@ -15,7 +16,6 @@ import {
 } from "../../bindings/lessons/sequence-lab.js";
 import type {} from "../../bindings/worker/tasks/sequence-train.js";
 import type {} from "../../bindings/worker/tasks/random-search.js";
-import { KeptAttributes } from "../shift-register/kept-attributes.js";
 import { lessonEngine } from "../shift-register/engine.js";
 import { onNumberKeys, readoutStyles, rovingTabStops } from "../worked-example/readout.js";
 import type { MatrixChange } from "../worked-example/matrix-input.js";

@@ -2,7 +2,7 @@ import { LitElement, html, mathml, nothing } from "lit";
 import { state } from "lit/decorators.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
-import { int, num, oneOf } from "../attributes.js";
+import { int, KeptAttributes, num, oneOf } from "../attributes.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import type { Engine } from "../../bindings/engine.js";
@@ -11,7 +11,6 @@ import {
   A_MODES, describeDynamics, DISPLAY_CLAMP, echoStateStatement, INPUT_STEPS, PRESETS, presetByName, randomA, rotation,
   runStateSpace, separation, signal, SIGNALS, TRAJECTORY_STEPS, type AMode, type Mat2, type Separation, type SignalKind, type StateSpaceRun, type Vec2,
 } from "../../bindings/lessons/state-space.js";
-import { KeptAttributes } from "../shift-register/kept-attributes.js";
 import { fixedNumbers, flag } from "../shift-register/rules.js";
 import { lessonEngine } from "../shift-register/engine.js";
 import { aligned, at, eq, matrix, plus, vec, vecAt } from "../shift-register/math.js";

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { state } from "lit/decorators.js";
+import { KeptAttributes } from "../attributes.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
 import { registerView } from "../registry.js";
@@ -11,7 +12,6 @@ import {
   agreement, example, MAX_STEPS, runOnEngine, traceExample, updateOnEngine, VOCAB, hiddenSizeOf,
   type EngineResult, type Trace, type UpdateResult, type WorkedCase,
 } from "../../bindings/lessons/worked-example.js";
-import { KeptAttributes } from "../shift-register/kept-attributes.js";
 import { lessonEngine } from "../shift-register/engine.js";
 import { backwardStep, forwardStep, totals } from "./passes.js";
 import { mat, num, onNumberKeys, readoutStyles, rovingTabStops, vec } from "./readout.js";
