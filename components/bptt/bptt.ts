@@ -3,6 +3,7 @@ import { state } from "lit/decorators.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
 import { int, KeptAttributes, num, oneOf } from "../attributes.js";
+import { pageEngine } from "../page-engine.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import { estimateRemaining } from "../ui/progress/format.js";
@@ -11,7 +12,6 @@ import { fmt } from "../../bindings/lessons/linear-systems.js";
 import { parseSignal } from "../../bindings/lessons/shift-register.js";
 import { DEFAULT_NET, DEFAULT_T, MAX_T, resizeInputs, ScalarRnn, type BpttPass, type ScalarNet } from "../../bindings/lessons/bptt.js";
 import { numberList } from "../shift-register/rules.js";
-import { lessonEngine } from "../shift-register/engine.js";
 import { aligned, at, eq, n, plus, sub, times } from "../shift-register/math.js";
 import { fieldId, textField } from "../shift-register/text-field.js";
 import { lessonStyles } from "../shift-register/lesson.styles.js";
@@ -86,7 +86,7 @@ export class RnnBptt extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    if (!this.rnn) lessonEngine(this.settings.values.engine).then((e: Engine) => { if (this.isConnected) this.rnn = new ScalarRnn(e); },
+    if (!this.rnn) pageEngine(this.settings.values.engine).then((e: Engine) => { if (this.isConnected) this.rnn = new ScalarRnn(e); },
       (e) => { this.failure = String((e as Error)?.message ?? e); });
   }
 

@@ -3,11 +3,12 @@ import { state } from "lit/decorators.js";
 import { KeptAttributes } from "../attributes.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
+import { pageEngine } from "../page-engine.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import { TaskController } from "../task-controller.js";
 import { downloadJSON, pickJSONFile } from "../charts/export.js";
-import { createEngine, type Engine } from "../../bindings/engine.js";
+import type { Engine } from "../../bindings/engine.js";
 import type { Model } from "../../bindings/model.js";
 import { CharTokenizer } from "../../bindings/data/tokenizer.js";
 import { builtinCorpus, type BuiltinCorpusId, type LossFloor } from "../../bindings/corpora/index.js";
@@ -192,8 +193,8 @@ export class RnnCharLab extends LitElement {
 
   private async modelFor(save: CharLabSave) {
     if (this.genModel?.save === save) return this.genModel;
-    // generation is light work: an engine on the page, the TS twin if WebAssembly is blocked
-    this.engine ??= createEngine(this.settings.values.engine).catch(() => createEngine("ts"));
+    // generation is light work: the page's engine, the TS twin if WebAssembly is blocked
+    this.engine ??= pageEngine(this.settings.values.engine);
     const engine = await this.engine;
     this.genModel?.model.dispose();
     this.genModel = { save, model: engine.loadModel(save.model), tokenizer: CharTokenizer.fromJSON(save.tokenizer) };

@@ -3,6 +3,7 @@ import { state } from "lit/decorators.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
 import { int, KeptAttributes, num, oneOf } from "../attributes.js";
+import { pageEngine } from "../page-engine.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import type { Engine } from "../../bindings/engine.js";
@@ -10,7 +11,6 @@ import { fmt, formatComplex } from "../../bindings/lessons/linear-systems.js";
 import { parseSignal, parseTaps, MAX_SIGNAL } from "../../bindings/lessons/shift-register.js";
 import { describeEcho, MAX_FEEDBACK, runFeedback, type FeedbackRun } from "../../bindings/lessons/feedback.js";
 import { numberList } from "../shift-register/rules.js";
-import { lessonEngine } from "../shift-register/engine.js";
 import { aligned, at, eq, matrix, n, plus, sub, times } from "../shift-register/math.js";
 import { fieldId, textField } from "../shift-register/text-field.js";
 import { registerDiagram } from "../shift-register/register-diagram.js";
@@ -61,7 +61,7 @@ export class RnnFeedback extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    lessonEngine(this.settings.values.engine).then((e) => { this.engine = e; }, (e) => { this.failure = String((e as Error)?.message ?? e); });
+    pageEngine(this.settings.values.engine).then((e) => { this.engine = e; }, (e) => { this.failure = String((e as Error)?.message ?? e); });
   }
 
   get run(): FeedbackRun | undefined {

@@ -8,13 +8,13 @@ import { LitElement, html, nothing, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
 import { int, KeptAttributes, oneOf, text } from "../attributes.js";
 import { emit } from "../events.js";
+import { pageEngine, yieldToPage } from "../page-engine.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import type { Model } from "../../bindings/model.js";
 import {
   accuracy, createGatedModel, formatSequence, GatedTrainer, GATED_TASKS, highwayGain, MAX_STEPS, parseSequence, TASKS,
   TRAINING, traceSequence, type GatedCellKind, type GatedTaskKind, type Trace,
 } from "../../bindings/lessons/gated-cell.js";
-import { pageEngine, yieldToPage } from "./engine.js";
 import { num } from "./math.js";
 import { anyBelowFloor, floored, LOG_FLOOR } from "./log-floor.js";
 import { lessonStyles } from "./lesson.styles.js";

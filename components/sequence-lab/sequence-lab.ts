@@ -3,6 +3,7 @@ import { state } from "lit/decorators.js";
 import { KeptAttributes } from "../attributes.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
+import { pageEngine } from "../page-engine.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import { TaskController } from "../task-controller.js";
@@ -16,7 +17,6 @@ import {
 } from "../../bindings/lessons/sequence-lab.js";
 import type {} from "../../bindings/worker/tasks/sequence-train.js";
 import type {} from "../../bindings/worker/tasks/random-search.js";
-import { lessonEngine } from "../shift-register/engine.js";
 import { onNumberKeys, readoutStyles, rovingTabStops } from "../worked-example/readout.js";
 import type { MatrixChange } from "../worked-example/matrix-input.js";
 import { defaultScale, flatWeights, SEQUENCE_LAB_ATTRIBUTES, unflatten, weightCount } from "./settings.js";
@@ -97,7 +97,7 @@ export class RnnSequenceLab extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    lessonEngine(this.settings.values.engine).then((e) => { this.engine = e; }, (e) => { this.failure = String((e as Error)?.message ?? e); });
+    pageEngine(this.settings.values.engine).then((e) => { this.engine = e; }, (e) => { this.failure = String((e as Error)?.message ?? e); });
   }
 
   override disconnectedCallback() {
@@ -107,7 +107,7 @@ export class RnnSequenceLab extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
-    if (this.engine && this.engine.kind !== this.settings.values.engine) lessonEngine(this.settings.values.engine).then((e) => { this.engine = e; });
+    if (this.engine && this.engine.kind !== this.settings.values.engine) pageEngine(this.settings.values.engine).then((e) => { this.engine = e; });
     this.recompute();
   }
 

@@ -3,13 +3,13 @@ import { state } from "lit/decorators.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
 import { int, KeptAttributes, oneOf } from "../attributes.js";
+import { pageEngine } from "../page-engine.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import type { Engine } from "../../bindings/engine.js";
 import { fmt } from "../../bindings/lessons/linear-systems.js";
 import { parseSignal, parseTaps, runRegister, tapSources, type RegisterRun } from "../../bindings/lessons/shift-register.js";
 import { numberList } from "./rules.js";
-import { lessonEngine } from "./engine.js";
 import { aligned, at, eq, matrix, n, plus, sub, times, vecAt } from "./math.js";
 import { fieldId, textField } from "./text-field.js";
 import { registerDiagram } from "./register-diagram.js";
@@ -53,7 +53,7 @@ export class RnnShiftRegister extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    lessonEngine(this.settings.values.engine).then((e) => { this.engine = e; }, (e) => { this.failure = String((e as Error)?.message ?? e); });
+    pageEngine(this.settings.values.engine).then((e) => { this.engine = e; }, (e) => { this.failure = String((e as Error)?.message ?? e); });
   }
 
   /** The engine's run for the current settings (recomputed only when inputs or taps change). */

@@ -3,6 +3,7 @@ import { state } from "lit/decorators.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
 import { int, KeptAttributes, num, oneOf } from "../attributes.js";
+import { pageEngine } from "../page-engine.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import type { Engine } from "../../bindings/engine.js";
@@ -12,7 +13,6 @@ import {
   runStateSpace, separation, signal, SIGNALS, TRAJECTORY_STEPS, type AMode, type Mat2, type Separation, type SignalKind, type StateSpaceRun, type Vec2,
 } from "../../bindings/lessons/state-space.js";
 import { fixedNumbers, flag } from "../shift-register/rules.js";
-import { lessonEngine } from "../shift-register/engine.js";
 import { aligned, at, eq, matrix, plus, vec, vecAt } from "../shift-register/math.js";
 import { fieldId, textField } from "../shift-register/text-field.js";
 import { lessonStyles } from "../shift-register/lesson.styles.js";
@@ -85,7 +85,7 @@ export class RnnStateSpace extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    lessonEngine(this.settings.values.engine).then((e) => { this.engine = e; }, (e) => { this.failure = String((e as Error)?.message ?? e); });
+    pageEngine(this.settings.values.engine).then((e) => { this.engine = e; }, (e) => { this.failure = String((e as Error)?.message ?? e); });
   }
 
   /** The system the settings describe (a preset attribute wins while present). */

@@ -3,6 +3,7 @@ import { state } from "lit/decorators.js";
 import { KeptAttributes } from "../attributes.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
+import { pageEngine } from "../page-engine.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import type { Engine } from "../../bindings/engine.js";
@@ -12,7 +13,6 @@ import {
   agreement, example, MAX_STEPS, runOnEngine, traceExample, updateOnEngine, VOCAB, hiddenSizeOf,
   type EngineResult, type Trace, type UpdateResult, type WorkedCase,
 } from "../../bindings/lessons/worked-example.js";
-import { lessonEngine } from "../shift-register/engine.js";
 import { backwardStep, forwardStep, totals } from "./passes.js";
 import { mat, num, onNumberKeys, readoutStyles, rovingTabStops, vec } from "./readout.js";
 import { caseFrom, flatWeights, WORKED_EXAMPLE_ATTRIBUTES } from "./settings.js";
@@ -61,13 +61,13 @@ export class RnnWorkedExample extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    lessonEngine(this.settings.values.engine).then((e) => { this.engine = e; }, (e) => { this.failure = String((e as Error)?.message ?? e); });
+    pageEngine(this.settings.values.engine).then((e) => { this.engine = e; }, (e) => { this.failure = String((e as Error)?.message ?? e); });
   }
 
   override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
     const engine = this.settings.values.engine;
-    if (this.engine && this.engine.kind !== engine) lessonEngine(engine).then((e) => { this.engine = e; });
+    if (this.engine && this.engine.kind !== engine) pageEngine(engine).then((e) => { this.engine = e; });
     this.recompute();
   }
 

@@ -1,0 +1,27 @@
+/**
+ * One engine of each kind for the whole page, shared by the views whose work is small
+ * enough to run on the page rather than in a worker: a few-unit RNN runs in
+ * microseconds, a 4-unit gated cell trains in tens of milliseconds (in slices), and
+ * the character lab generates from its trained model. "wasm" falls back to the
+ * plain-TS twin when WebAssembly cannot start (e.g. a page whose content security
+ * policy forbids it).
+ */
+import { createEngine, type Engine } from "../bindings/engine.js";
+import type { EngineKind } from "../bindings/types.js";
+
+const engines = new Map<EngineKind, Promise<Engine>>();
+
+export function pageEngine(kind: EngineKind = "wasm"): Promise<Engine> {
+  let e = engines.get(kind);
+  if (!e) {
+    e = kind === "wasm" ? createEngine("wasm").catch(() => createEngine("ts")) : createEngine("ts");
+    engines.set(kind, e);
+  }
+  return e;
+}
+
+/** Yields to the page so input and rendering stay responsive between slices of work. */
+export function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : new Promise((r) => setTimeout(r, 0));
+}
