@@ -12,7 +12,7 @@ import { fmt } from "../../bindings/lessons/linear-systems.js";
 import { parseSignal } from "../../bindings/lessons/shift-register.js";
 import { DEFAULT_NET, DEFAULT_T, MAX_T, resizeInputs, ScalarRnn, type BpttPass, type ScalarNet } from "../../bindings/lessons/bptt.js";
 import { numberList } from "../shift-register/rules.js";
-import { aligned, at, eq, n, plus, sub, times } from "../shift-register/math.js";
+import { aligned, at, eq, n, plus, sub, times } from "../math/mathml.js";
 import { fieldId, textField } from "../shift-register/text-field.js";
 import { lessonStyles } from "../shift-register/lesson.styles.js";
 import { bandLegend, nodeCenter, NODE_STEP, rolledPicture, unrolledGraph } from "./graph.js";

@@ -1,10 +1,9 @@
 /** The character lab's formulas in MathML, with the engine's live numbers substituted. */
 import { html, mathml, type TemplateResult } from "lit";
 import type { CellKind } from "../../bindings/types.js";
+import { prev, sub } from "../math/mathml.js";
 
 const num = (v: number | undefined, digits = 3) => (v === undefined || !Number.isFinite(v) ? "–" : v.toFixed(digits));
-const sub = (base: string, s: string) => mathml`<msub><mi>${base}</mi><mi>${s}</mi></msub>`;
-const prev = (base: string) => mathml`<msub><mi>${base}</mi><mrow><mi>t</mi><mo>−</mo><mn>1</mn></mrow></msub>`;
 
 const pre = mathml`<msub><mi>W</mi><mi>x</mi></msub><msub><mi>x</mi><mi>t</mi></msub><mo>+</mo><msub><mi>W</mi><mi>h</mi></msub>`;
 

@@ -10,7 +10,7 @@ import {
   CHUNK, CLIP, DEFAULT_ESN_LAB, esnObservations, ESN_TASKS, MC_DELAYS, MC_LENGTH, TEST, TRAIN, WASHOUT,
   type EsnFit, type EsnLabConfig, type EsnLabResult, type CapacityCurve,
 } from "../../bindings/lessons/esn-lab.js";
-import { aligned, eq, n, num, plus, r, sub, times } from "../lstm/math.js";
+import { aligned, eq, fmt, n, plus, r, sub, times } from "../math/mathml.js";
 import { lessonStyles } from "../lstm/lesson.styles.js";
 import { anyBelowFloor, floored, LOG_FLOOR } from "../lstm/log-floor.js";
 import { esnStyles } from "./esn.styles.js";
@@ -151,7 +151,7 @@ export class RnnEsn extends LitElement {
         <h3>Same task, same N = ${cfg.size}: ${TASK_LABEL[cfg.task]}${cfg.task === "delay" ? ` (d = ${cfg.delay})` : ""}</h3>
         ${this.compareTable(cfg, res)}
         ${esn ? html`<p class="status" data-testid="rho">Spectral radius of the reservoir W, computed from its eigenvalues:
-          ρ(W) = <strong class="mono" data-value=${esn.measuredRho}>${num(esn.measuredRho, 4)}</strong> (requested ${cfg.spectralRadius}).
+          ρ(W) = <strong class="mono" data-value=${esn.measuredRho}>${fmt(esn.measuredRho, 4)}</strong> (requested ${cfg.spectralRadius}).
           ${esn.measuredRho < 1 ? "Below 1, the state forgets its starting point and becomes a function of the recent input: the echo state property, in practice."
             : "At or above 1 the state can keep or amplify its own history instead of echoing the input; the readout then sees less of the input and more of the reservoir's own dynamics."}</p>` : nothing}
         ${res ? html`<ul class="observations" data-testid="observations">${esnObservations(res).map((o) => html`<li>${o}</li>`)}</ul>` : nothing}
@@ -176,7 +176,7 @@ export class RnnEsn extends LitElement {
     const N = cfg.size, nz = Math.round(N * N * Math.min(1, 10 / N));
     const row = (name: string, trained: string, fixed: string, m?: { trainNrmse: number; testNrmse: number; trainMs: number }, testid = "") => html`
       <tr data-testid=${testid}><td>${name}</td><td>${trained}</td><td>${fixed}</td>
-        <td>${m ? num(m.trainNrmse, 4) : "…"}</td><td>${m ? num(m.testNrmse, 4) : "…"}</td><td>${m ? `${Math.round(m.trainMs)} ms` : "…"}</td></tr>`;
+        <td>${m ? fmt(m.trainNrmse, 4) : "…"}</td><td>${m ? fmt(m.testNrmse, 4) : "…"}</td><td>${m ? `${Math.round(m.trainMs)} ms` : "…"}</td></tr>`;
     return html`<div class="scroll-x" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)"><table class="results" data-testid="compare">
       <caption>NRMSE = √(mean (ŷ − y)² / var y): 0 is perfect, 1 is no better than predicting the mean. Train: steps ${WASHOUT}–${TRAIN - 1}; test: the next ${TEST} steps.</caption>
       <thead><tr><th scope="col">method</th><th scope="col">trained weights</th><th scope="col">fixed weights</th><th scope="col">train NRMSE</th>
@@ -238,7 +238,7 @@ export class RnnEsn extends LitElement {
         [mathml`<mtext>RNN</mtext><mspace width="0.5em"></mspace>${sub("h", "t")}`, mathml`${eq}<mi>tanh</mi><mo>(</mo>${sub("W", "x")}${sub("u", "t")}${plus}${sub("W", "h")}${sub("h", "t−1")}${plus}<mi>b</mi><mo>)</mo>`],
         [mathml`${sub("ŷ", "t")}`, mathml`${eq}${sub("W", "y")}${sub("h", "t")}${plus}${sub("b", "y")}<mspace width="1em"></mspace><mtext>(all weights trained by BPTT)</mtext>`],
         [mathml`<mi>MC</mi>`, mathml`${eq}<munderover><mo>∑</mo><mrow><mi>k</mi><mo>=</mo><mn>1</mn></mrow><mn>${MC_DELAYS}</mn></munderover><msup><mi>r</mi><mn>2</mn></msup><mo>(</mo>${sub("u", "t−k")}<mo>,</mo>${sub("ŷ", "k")}<mo>(</mo><mi>t</mi><mo>)</mo><mo>)</mo>${Number.isFinite(here) ? mathml`${eq}${r(here, 2)}` : mathml``}`],
-      ])}</math>
+      ], 3)}</math>
       <p class="eq-note">MC is measured at the chosen ρ = ${cfg.spectralRadius}. The ESN's readout also sees the input u<sub>t</sub> directly; the RNN has no such shortcut. Both read the same inputs and
         are scored on the same test steps.</p>
     </section>`;

@@ -7,14 +7,11 @@ import { grammarEntropyRate } from "../../bindings/data/index.js";
 import { CASCADE_THRESHOLD } from "../../bindings/lab/metrics/cascade.js";
 import { REACH_RATIO } from "../../bindings/lab/metrics/decay.js";
 import type { RunSummary, StudyResult } from "../../bindings/lab/types.js";
+import { mi, mo, sub } from "../math/mathml.js";
 
 const num = (v: unknown) => (typeof v === "number" ? v : NaN);
 const f = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : "–");
 const mn = (v: number | string, d = 3) => mathml`<mn>${typeof v === "number" ? f(v, d) : v}</mn>`;
-const mi = (s: string) => mathml`<mi>${s}</mi>`;
-const mo = (s: string) => mathml`<mo>${s}</mo>`;
-const sub = (a: TemplateResult | string, b: TemplateResult | string) =>
-  mathml`<msub>${typeof a === "string" ? mi(a) : a}${typeof b === "string" ? mi(b) : b}</msub>`;
 const frac = (a: TemplateResult, b: TemplateResult) => mathml`<mfrac><mrow>${a}</mrow><mrow>${b}</mrow></mfrac>`;
 const norm = (x: TemplateResult) => mathml`<mrow><mo>‖</mo>${x}<mo>‖</mo></mrow>`;
 const block = (...parts: TemplateResult[]) => mathml`<math display="block"><mrow>${parts}</mrow></math>`;

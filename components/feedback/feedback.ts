@@ -11,7 +11,7 @@ import { fmt, formatComplex } from "../../bindings/lessons/linear-systems.js";
 import { parseSignal, parseTaps, MAX_SIGNAL } from "../../bindings/lessons/shift-register.js";
 import { describeEcho, MAX_FEEDBACK, runFeedback, type FeedbackRun } from "../../bindings/lessons/feedback.js";
 import { numberList } from "../shift-register/rules.js";
-import { aligned, at, eq, matrix, n, plus, sub, times } from "../shift-register/math.js";
+import { aligned, at, eq, matrix, n, plus, sub, times } from "../math/mathml.js";
 import { fieldId, textField } from "../shift-register/text-field.js";
 import { registerDiagram } from "../shift-register/register-diagram.js";
 import { lessonStyles } from "../shift-register/lesson.styles.js";

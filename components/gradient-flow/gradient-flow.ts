@@ -11,7 +11,7 @@ import {
   parseLengths, type FlowCell, type FlowConfig, type FlowRun,
 } from "../../bindings/lessons/gradient-flow.js";
 import { GATE_COUNT } from "../../bindings/types.js";
-import { aligned, eq, n, num, plus, sub, times } from "../lstm/math.js";
+import { aligned, eq, fmt, n, plus, sub, times } from "../math/mathml.js";
 import { lessonStyles } from "../lstm/lesson.styles.js";
 import { anyBelowFloor, floored, LOG_FLOOR } from "../lstm/log-floor.js";
 import { flowStyles } from "./gradient-flow.styles.js";
@@ -176,7 +176,7 @@ export class RnnGradientFlow extends LitElement {
       <tbody>${FLOW_CELLS.map((c) => {
         const s = sizes[c], m = GATE_COUNT[c];
         return html`<tr><td>${LABEL[c]}</td><td>${m}</td><td>${s.hiddenSize}</td>
-          <td><math>${aligned([[mathml`<mi>P</mi>`, mathml`${eq}<mn>${m}</mn>${times}<mn>${s.hiddenSize}</mn>${times}<mo>(</mo><mn>${I}</mn>${plus}<mn>${s.hiddenSize}</mn>${plus}<mn>1</mn><mo>)</mo>${plus}<mn>${O}</mn>${times}<mn>${s.hiddenSize}</mn>${plus}<mn>${O}</mn>${eq}<mn>${s.params}</mn>`]])}</math></td>
+          <td><math>${aligned([[mathml`<mi>P</mi>`, mathml`${eq}<mn>${m}</mn>${times}<mn>${s.hiddenSize}</mn>${times}<mo>(</mo><mn>${I}</mn>${plus}<mn>${s.hiddenSize}</mn>${plus}<mn>1</mn><mo>)</mo>${plus}<mn>${O}</mn>${times}<mn>${s.hiddenSize}</mn>${plus}<mn>${O}</mn>${eq}<mn>${s.params}</mn>`]], 3)}</math></td>
           <td>${(((s.params - budget) / budget) * 100).toFixed(1)}%</td></tr>`;
       })}</tbody></table></div>`;
   }
@@ -187,7 +187,7 @@ export class RnnGradientFlow extends LitElement {
     const chance = 1 / cfg.vocab;
     const acc = FLOW_CELLS.map((c) => ({ c, s: accuracyByLength(runs, c, lengths) }));
     const accSeries = [...acc.map(({ c, s }) => ({ label: LABEL[c], values: s.map((x) => x.mean), color: COLOR[c] })),
-      { label: `chance 1/V = ${num(chance, 2)}`, values: lengths.map(() => chance), color: "series-6" }];
+      { label: `chance 1/V = ${fmt(chance, 2)}`, values: lengths.map(() => chance), color: "series-6" }];
     const profiles = FLOW_CELLS.map((c) => ({ c, p: meanProfile(runs, c, showN, v.gradAt === "init" ? "gradInit" : "gradTrained") }));
     const rel = v.scale === "relative";
     const gradSeries = profiles.filter((x) => x.p.length).map(({ c, p }) => ({ label: LABEL[c], values: rel ? p.map((g) => g / p[0]) : p, color: COLOR[c] }));
@@ -225,11 +225,11 @@ export class RnnGradientFlow extends LitElement {
           [mathml`<mtext>LSTM:</mtext>`, mathml`<mfrac><mrow><mo>∂</mo>${sub("c", "t+1")}</mrow><mrow><mo>∂</mo>${sub("c", "t")}</mrow></mfrac>${eq}<mi>diag</mi><mo>(</mo>${sub("f", "t+1")}<mo>)</mo>${plus}<mtext>(paths through the gates)</mtext>`],
           [mathml`<mtext>GRU:</mtext>`, mathml`<mfrac><mrow><mo>∂</mo>${sub("h", "t+1")}</mrow><mrow><mo>∂</mo>${sub("h", "t")}</mrow></mfrac>${eq}<mi>diag</mi><mo>(</mo><mn>1</mn><mo>−</mo>${sub("z", "t+1")}<mo>)</mo>${plus}<mtext>(paths through z, r, g)</mtext>`],
           [mathml`<mtext>reach:</mtext>`, mathml`<mi>R</mi>${eq}<mo>max</mo><mo>{</mo><mi>d</mi><mo>:</mo><mo>‖</mo><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo>${sub("h", "n−1−d")}</mrow></mfrac><mo>‖</mo><mo>≥</mo>${n(1e-3, 3)}${times}<mo>‖</mo><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo>${sub("h", "n−1")}</mrow></mfrac><mo>‖</mo><mo>}</mo>`],
-        ])}</math>
+        ], 3)}</math>
         <p class="eq-note">The RNN multiplies by W<sub>h</sub> and tanh′ at every step back, so the product either shrinks or grows
           geometrically. The LSTM's cell state and the GRU's (1 − z) blend add a path whose factor is a gate the network can hold near 1.
-          The memory bias β sets that gate at the start: the LSTM forget-gate bias is +β (f ≈ σ(β) = ${num(1 / (1 + Math.exp(-cfg.gateBias)), 3)}),
-          the GRU update-gate bias is −β (1 − z ≈ ${num(1 / (1 + Math.exp(-cfg.gateBias)), 3)}).</p>
+          The memory bias β sets that gate at the start: the LSTM forget-gate bias is +β (f ≈ σ(β) = ${fmt(1 / (1 + Math.exp(-cfg.gateBias)), 3)}),
+          the GRU update-gate bias is −β (1 − z ≈ ${fmt(1 / (1 + Math.exp(-cfg.gateBias)), 3)}).</p>
       </section>
       ${obs.length ? html`<section class="card" part="observations" aria-label="Observations"><h3>What these runs show</h3>
         <ul class="observations" data-testid="observations">${obs.map((o) => html`<li>${o}</li>`)}</ul></section>` : nothing}`;
@@ -259,7 +259,7 @@ export class RnnGradientFlow extends LitElement {
       <tbody>${rows.map((r) => html`<tr><td>${LABEL[r.c]}</td>
         <td>${r.init.length ? gradientReach(r.init) : "–"}</td><td>${r.trained.length ? gradientReach(r.trained) : "–"}</td>
         <td>${r.trained.length ? (r.trained[n - 1] / r.trained[0]).toExponential(1) : "–"}</td>
-        <td>${Number.isFinite(r.loss) ? num(r.loss, 3) : "–"}</td><td>${r.ms ? `${Math.round(r.ms)} ms` : "–"}</td></tr>`)}</tbody>
+        <td>${Number.isFinite(r.loss) ? fmt(r.loss, 3) : "–"}</td><td>${r.ms ? `${Math.round(r.ms)} ms` : "–"}</td></tr>`)}</tbody>
     </table></div>`;
   }
 

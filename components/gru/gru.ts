@@ -5,7 +5,7 @@ import type { Trace } from "../../bindings/lessons/gated-cell.js";
 import { GRU_GATES, gruReference, gruUnitStep } from "../../bindings/lessons/gru-cell.js";
 import { GATED_ATTRIBUTES, GatedCellView, type GateRow } from "../lstm/gated-view.js";
 import { gateBox, opNode, wire } from "../lstm/diagram.js";
-import { aligned, eq, had, n, now, num, paren, plus, prev, r, sigma, sub, tanh, times } from "../lstm/math.js";
+import { aligned, eq, fmt, had, n, now, paren, plus, prev, r, sigma, sub, tanh, times } from "../math/mathml.js";
 import { maxGap } from "../lstm/reference-gap.js";
 
 /**
@@ -89,29 +89,29 @@ export class RnnGru extends GatedCellView {
   protected diagram(trace: Trace, t: number, j: number) {
     const u = gruUnitStep(trace, t, j), G = u.gates, Y = 56, gy = 206, bus = 282;
     const keep = 1 - G.z.value, hw = 1.5 + 7 * keep;
-    return html`<div class="diagram-wrap" tabindex="0" role="region" aria-label="Cell diagram (scrolls sideways on narrow screens)"><svg class="diagram" viewBox="0 0 660 330" role="img" aria-label=${`GRU cell, unit ${j}, step ${t}: h(t−1) = ${num(u.hPrev, 3)}, update gate z = ${num(G.z.value, 3)}, reset gate r = ${num(G.r.value, 3)}, candidate g = ${num(G.g.value, 3)}, h(t) = ${num(u.h, 3)}.`}>
+    return html`<div class="diagram-wrap" tabindex="0" role="region" aria-label="Cell diagram (scrolls sideways on narrow screens)"><svg class="diagram" viewBox="0 0 660 330" role="img" aria-label=${`GRU cell, unit ${j}, step ${t}: h(t−1) = ${fmt(u.hPrev, 3)}, update gate z = ${fmt(G.z.value, 3)}, reset gate r = ${fmt(G.r.value, 3)}, candidate g = ${fmt(G.g.value, 3)}, h(t) = ${fmt(u.h, 3)}.`}>
       <text x="330" y="18" text-anchor="middle" class="muted">hidden state h — the highway (only × (1 − z) and + z·g)</text>
-      <text x="6" y=${Y - 12}>h(t−1)</text><text x="6" y=${Y + 22} font-weight="600">${num(u.hPrev, 3)}</text>
+      <text x="6" y=${Y - 12}>h(t−1)</text><text x="6" y=${Y + 22} font-weight="600">${fmt(u.hPrev, 3)}</text>
       ${wire([[64, Y], [187, Y]], "highway", 3)}
       ${opNode(200, Y, "×")}
       ${wire([[213, Y], [427, Y]], "highway", hw)}
-      <text x="300" y=${Y - 10} text-anchor="middle" class="muted">(1−z)·h = ${num(u.keep, 3)}</text>
+      <text x="300" y=${Y - 10} text-anchor="middle" class="muted">(1−z)·h = ${fmt(u.keep, 3)}</text>
       ${opNode(440, Y, "+")}
       ${wire([[453, Y], [650, Y]], "highway", 3)}
-      <text x="560" y=${Y - 10} text-anchor="middle">h(t) = <tspan font-weight="600">${num(u.h, 3)}</tspan></text>
+      <text x="560" y=${Y - 10} text-anchor="middle">h(t) = <tspan font-weight="600">${fmt(u.h, 3)}</tspan></text>
       ${wire([[150, gy - 28], [150, 120], [187, 120]])}
       ${opNode(200, 120, "1−")}
       ${wire([[200, 107], [200, Y + 13]])}
-      <text x="214" y="100" class="muted">1−z = ${num(keep, 3)}</text>
+      <text x="214" y="100" class="muted">1−z = ${fmt(keep, 3)}</text>
       ${wire([[150, 150], [427, 150]])}
       ${wire([[470, gy - 28], [470, 150], [453, 150]])}
       ${opNode(440, 150, "×")}
       ${wire([[440, 137], [440, Y + 13]])}
-      <text x="452" y="128" class="muted">z·g = ${num(u.write, 3)}</text>
+      <text x="452" y="128" class="muted">z·g = ${fmt(u.write, 3)}</text>
       ${opNode(360, 256, "×")}
       ${wire([[342, gy], [360, gy], [360, 243]])}
       ${wire([[373, 256], [470, 256], [470, gy + 29]])}
-      <text x="376" y="248" class="muted">r·h = ${num(u.rh, 3)}</text>
+      <text x="376" y="248" class="muted">r·h = ${fmt(u.rh, 3)}</text>
       ${gateBox(150, gy, "z", "σ", G.z.value, [0, 1])}
       ${gateBox(300, gy, "r", "σ", G.r.value, [0, 1])}
       ${gateBox(470, gy, "g", "tanh", G.g.value, [-1, 1])}
@@ -135,14 +135,14 @@ export class RnnGru extends GatedCellView {
     };
     return html`
       <p class="eq-label">Gates: input term + recurrent term + bias (unit ${j}); for g the recurrent term is W<sub>hg</sub>(r ⊙ h<sub>t−1</sub>)</p>
-      <math display="block">${aligned(GRU_GATES.flatMap((g) => gateLines(g.name)))}</math>
+      <math display="block">${aligned(GRU_GATES.flatMap((g) => gateLines(g.name)), 3)}</math>
       <p class="eq-label">New state: keep (1 − z) of the old, write z of the candidate</p>
       <math display="block" data-testid="state-equation">${aligned([
         [mathml`${now("h")}`, mathml`${eq}${paren(mathml`<mn>1</mn><mo>−</mo>${now("z")}`)}${had}${prev("h")}${plus}${now("z")}${had}${now("g")}`],
         [mathml``, mathml`${eq}${paren(mathml`<mn>1</mn><mo>−</mo>${n(G.z.value, 4, "v-z2")}`)}${times}${n(u.hPrev, 4, "v-hprev")}`],
         [mathml``, mathml`<mspace width="1em"></mspace>${plus}${n(G.z.value, 4)}${times}${n(G.g.value, 4, "v-g2")}`],
         [mathml``, mathml`${eq}${n(u.keep, 4)}${plus}${n(u.write, 4)}${eq}${r(u.h, 4, "v-h")}`],
-      ])}</math>`;
+      ], 3)}</math>`;
   }
 }
 

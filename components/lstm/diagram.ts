@@ -1,6 +1,6 @@
 /** SVG pieces the cell diagrams share: gate boxes with a fill level, operation nodes, wires with arrowheads. */
 import { svg, type TemplateResult } from "lit";
-import { num } from "./math.js";
+import { fmt } from "../math/mathml.js";
 
 /**
  * A gate box: name and nonlinearity, its value, and a fill whose height shows where the
@@ -12,7 +12,7 @@ export function gateBox(x: number, y: number, name: string, act: string, value: 
     <rect class="box" x=${x - w / 2} y=${y - h / 2} width=${w} height=${h} rx="6"></rect>
     <rect class="level" x=${x - w / 2 + 1} y=${y + h / 2 - 1 - frac * (h - 2)} width=${w - 2} height=${frac * (h - 2)} rx="5"></rect>
     <text x=${x} y=${y - 6} text-anchor="middle">${name} = ${act}(·)</text>
-    <text x=${x} y=${y + 14} text-anchor="middle" font-weight="600">${num(value, 3)}</text>
+    <text x=${x} y=${y + 14} text-anchor="middle" font-weight="600">${fmt(value, 3)}</text>
   </g>`;
 }
 

@@ -15,7 +15,7 @@ import {
   accuracy, createGatedModel, formatSequence, GatedTrainer, GATED_TASKS, highwayGain, MAX_STEPS, parseSequence, TASKS,
   TRAINING, traceSequence, type GatedCellKind, type GatedTaskKind, type Trace,
 } from "../../bindings/lessons/gated-cell.js";
-import { num } from "./math.js";
+import { fmt } from "../math/mathml.js";
 import { anyBelowFloor, floored, LOG_FLOOR } from "./log-floor.js";
 import { lessonStyles } from "./lesson.styles.js";
 import { gatedStyles } from "./gated-view.styles.js";
@@ -244,7 +244,7 @@ export abstract class GatedCellView extends LitElement {
   private renderInfo(i: TrainInfo) {
     return html`<p class="status" data-testid="train-info">Trained <strong>${i.steps}</strong> steps in <strong>${Math.round(i.ms)} ms</strong>
       (${i.engine} engine; Adam, lr ${TRAINING.optimizer.lr}, global-norm clip ${TRAINING.clip.threshold}; loss = mean cross-entropy per target).
-      Loss over the last 50 steps: <strong>${num(i.loss, 4)}</strong> nats.
+      Loss over the last 50 steps: <strong>${fmt(i.loss, 4)}</strong> nats.
       Accuracy on 200 fresh sequences of 24 steps: <strong data-testid="accuracy">${(100 * i.accuracy).toFixed(1)}%</strong>.</p>`;
   }
 
@@ -337,7 +337,7 @@ export abstract class GatedCellView extends LitElement {
       <rnn-line-chart label="Direct-path gain from step k to step ${last}" x-label="step k" y-label="gain" log height="200"
         .x=${xs} .series=${series.map((s) => ({ ...s, values: floored(s.values) }))}></rnn-line-chart>
       ${clipped ? html`<p class="eq-note">Gains below ${LOG_FLOOR.toExponential(0)} are drawn at that floor (the data table has them too).</p>` : nothing}
-      <p class="status">For unit ${this.unit}, from the selected step t = ${this.t} to step ${last}: <strong class="mono">${num(here, 4)}</strong>.
+      <p class="status">For unit ${this.unit}, from the selected step t = ${this.t} to step ${last}: <strong class="mono">${fmt(here, 4)}</strong>.
         A product near 1 means the unit carries what it stored (and its gradient) across those steps untouched;
         each ${this.keepName} below 1 shrinks both. A vanilla RNN has no such path: its only route back in time multiplies by W_h and tanh′ at every step.</p>
     </section>`;

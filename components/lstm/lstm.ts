@@ -5,7 +5,7 @@ import type { Trace } from "../../bindings/lessons/gated-cell.js";
 import { LSTM_GATES, lstmReference, lstmUnitStep } from "../../bindings/lessons/lstm-cell.js";
 import { GATED_ATTRIBUTES, GatedCellView, type GateRow } from "./gated-view.js";
 import { gateBox, opNode, wire } from "./diagram.js";
-import { aligned, eq, had, n, now, num, plus, prev, r, sigma, sub, tanh, times } from "./math.js";
+import { aligned, eq, fmt, had, n, now, plus, prev, r, sigma, sub, tanh, times } from "../math/mathml.js";
 import { maxGap } from "./reference-gap.js";
 
 /**
@@ -91,36 +91,36 @@ export class RnnLstm extends GatedCellView {
   protected diagram(trace: Trace, t: number, j: number) {
     const u = lstmUnitStep(trace, t, j), G = u.gates, Y = 56, gy = 206, bus = 282;
     const hw = 1.5 + 7 * G.f.value; // the highway after × f is as thick as the fraction kept
-    return html`<div class="diagram-wrap" tabindex="0" role="region" aria-label="Cell diagram (scrolls sideways on narrow screens)"><svg class="diagram" viewBox="0 0 660 330" role="img" aria-label=${`LSTM cell, unit ${j}, step ${t}: c(t−1) = ${num(u.cPrev, 3)}, forget gate f = ${num(G.f.value, 3)}, input gate i = ${num(G.i.value, 3)}, candidate g = ${num(G.g.value, 3)}, output gate o = ${num(G.o.value, 3)}, c(t) = ${num(u.c, 3)}, h(t) = ${num(u.h, 3)}.`}>
+    return html`<div class="diagram-wrap" tabindex="0" role="region" aria-label="Cell diagram (scrolls sideways on narrow screens)"><svg class="diagram" viewBox="0 0 660 330" role="img" aria-label=${`LSTM cell, unit ${j}, step ${t}: c(t−1) = ${fmt(u.cPrev, 3)}, forget gate f = ${fmt(G.f.value, 3)}, input gate i = ${fmt(G.i.value, 3)}, candidate g = ${fmt(G.g.value, 3)}, output gate o = ${fmt(G.o.value, 3)}, c(t) = ${fmt(u.c, 3)}, h(t) = ${fmt(u.h, 3)}.`}>
       <text x="330" y="18" text-anchor="middle" class="muted">cell state c — the gradient highway (only × f and + i·g)</text>
-      <text x="6" y=${Y - 12}>c(t−1)</text><text x="6" y=${Y + 22} font-weight="600">${num(u.cPrev, 3)}</text>
+      <text x="6" y=${Y - 12}>c(t−1)</text><text x="6" y=${Y + 22} font-weight="600">${fmt(u.cPrev, 3)}</text>
       ${wire([[64, Y], [157, Y]], "highway", 3)}
       ${opNode(170, Y, "×")}
       ${wire([[183, Y], [322, Y]], "highway", hw)}
-      <text x="252" y=${Y - 10} text-anchor="middle" class="muted">f·c = ${num(u.keep, 3)}</text>
+      <text x="252" y=${Y - 10} text-anchor="middle" class="muted">f·c = ${fmt(u.keep, 3)}</text>
       ${opNode(335, Y, "+")}
       ${wire([[348, Y], [650, Y]], "highway", 3)}
-      <text x="470" y=${Y - 10} text-anchor="middle">c(t) = <tspan font-weight="600">${num(u.c, 3)}</tspan></text>
+      <text x="470" y=${Y - 10} text-anchor="middle">c(t) = <tspan font-weight="600">${fmt(u.c, 3)}</tspan></text>
       ${wire([[170, gy - 28], [170, Y + 13]])}
       ${wire([[280, gy - 28], [280, 122], [322, 122]])}
       ${wire([[390, gy - 28], [390, 122], [348, 122]])}
       ${opNode(335, 122, "×")}
       ${wire([[335, 109], [335, Y + 13]])}
-      <text x="342" y="150" class="muted">i·g = ${num(u.write, 3)}</text>
+      <text x="342" y="150" class="muted">i·g = ${fmt(u.write, 3)}</text>
       ${wire([[600, Y], [600, 96]])}
       <rect class="box" x="572" y="96" width="56" height="26" rx="6"></rect><text x="600" y="114" text-anchor="middle">tanh</text>
       ${wire([[600, 122], [600, 157]])}
       ${wire([[542, gy], [600, gy], [600, 183]])}
       ${opNode(600, 170, "×")}
       ${wire([[613, 170], [650, 170], [650, 300]])}
-      <text x="646" y="322" text-anchor="end">h(t) = <tspan font-weight="600">${num(u.h, 3)}</tspan></text>
+      <text x="646" y="322" text-anchor="end">h(t) = <tspan font-weight="600">${fmt(u.h, 3)}</tspan></text>
       ${gateBox(170, gy, "f", "σ", G.f.value, [0, 1])}
       ${gateBox(280, gy, "i", "σ", G.i.value, [0, 1])}
       ${gateBox(390, gy, "g", "tanh", G.g.value, [-1, 1])}
       ${gateBox(500, gy, "o", "σ", G.o.value, [0, 1])}
       ${[170, 280, 390, 500].map((x) => svg`${wire([[x, bus], [x, gy + 28]])}`)}
       <path class="wire" d="M 40 ${bus} L 520 ${bus}"></path>
-      <text x="6" y=${bus + 24}>[h(t−1); x(t)]  h(t−1)[${j}] = ${num(u.hPrev, 3)}</text>
+      <text x="6" y=${bus + 24}>[h(t−1); x(t)]  h(t−1)[${j}] = ${fmt(u.hPrev, 3)}</text>
     </svg></div>`;
   }
 
@@ -136,19 +136,19 @@ export class RnnLstm extends GatedCellView {
     };
     return html`
       <p class="eq-label">Gates: a = W<sub>x</sub>x<sub>t</sub> + W<sub>h</sub>h<sub>t−1</sub> + b, split into input term + recurrent term + bias (unit ${j})</p>
-      <math display="block">${aligned(LSTM_GATES.flatMap((g) => gateLines(g.name)))}</math>
+      <math display="block">${aligned(LSTM_GATES.flatMap((g) => gateLines(g.name)), 3)}</math>
       <p class="eq-label">Cell state (the highway): ⊙ is element-wise, so for one unit it is a plain product</p>
       <math display="block" data-testid="cell-equation">${aligned([
         [mathml`${now("c")}`, mathml`${eq}${now("f")}${had}${prev("c")}${plus}${now("i")}${had}${now("g")}`],
         [mathml``, mathml`${eq}${n(G.f.value, 4, "v-f2")}${times}${n(u.cPrev, 4, "v-cprev")}`],
         [mathml``, mathml`<mspace width="1em"></mspace>${plus}${n(G.i.value, 4, "v-i2")}${times}${n(G.g.value, 4, "v-g2")}`],
         [mathml``, mathml`${eq}${n(u.keep, 4)}${plus}${n(u.write, 4)}${eq}${r(u.c, 4, "v-c")}`],
-      ])}</math>
+      ], 3)}</math>
       <p class="eq-label">Hidden state</p>
       <math display="block">${aligned([
         [mathml`${now("h")}`, mathml`${eq}${now("o")}${had}${tanh}<mo>(</mo>${now("c")}<mo>)</mo>`],
         [mathml``, mathml`${eq}${n(G.o.value, 4)}${times}${tanh}<mo>(</mo>${r(u.c, 4)}<mo>)</mo>${eq}${r(u.h, 4, "v-h")}`],
-      ])}</math>`;
+      ], 3)}</math>`;
   }
 }
 

@@ -7,11 +7,8 @@ import type { Problem, StepTrace } from "../../bindings/lessons/sequence-lab.js"
 import type { Params } from "../../bindings/model.js";
 import type { Activation } from "../../bindings/types.js";
 import { line, mat, num, op, vec } from "../worked-example/readout.js";
-import { apply, o, row, v, W } from "../worked-example/symbols.js";
+import { apply, displayMath, inlineMath, o, row, v, W } from "../math/mathml.js";
 import { cellDiagram, sub } from "./cell.js";
-
-const sym = (t: TemplateResult) => html`<math>${t}</math>`;
-const block = (t: TemplateResult) => html`<math display="block">${t}</math>`;
 
 export function stepPanel(s: StepTrace, params: Params, activation: Activation, p: Problem, pulse: boolean): TemplateResult {
   const H = s.h.length, f = activation === "linear" ? "id" : activation, t = s.t;
@@ -21,14 +18,14 @@ export function stepPanel(s: StepTrace, params: Params, activation: Activation, 
       + `pre-activation ${s.a.join(", ")}, state ${s.h.join(", ")}, output ${s.y}; expected next value ${s.expected}.`}>
       ${cellDiagram(s, params, activation, p, pulse)}</svg></div>
     <div class="nums equations">
-      ${block(row(v("a", "t"), o("="), W("in"), mathml`<msub><mi>x</mi><mi>t</mi></msub>`, o("+"), W("h"), v("h", "t−1"), o("+"), v("b")))}
-      ${line(sym(v("a", t)), H <= 4 ? mat(params.W_x) : vec(s.inputTerm), ...(H <= 4 ? [vec([s.x])] : []), op("+"),
+      ${displayMath(row(v("a", "t"), o("="), W("in"), mathml`<msub><mi>x</mi><mi>t</mi></msub>`, o("+"), W("h"), v("h", "t−1"), o("+"), v("b")))}
+      ${line(inlineMath(v("a", t)), H <= 4 ? mat(params.W_x) : vec(s.inputTerm), ...(H <= 4 ? [vec([s.x])] : []), op("+"),
         ...(H <= 4 ? [mat(params.W_h), vec(s.hPrev)] : [vec(s.recurrentTerm)]), op("+"), vec(s.bias), op("="), vec(s.a, { key: "step.a" }))}
-      ${line(sym(row(v("h", t), o("="), apply(f, v("a", t)))), op("="), vec(s.h, { engine: true, key: "step.h" }))}
-      ${block(row(mathml`<msub><mi>y</mi><mi>t</mi></msub>`, o("="), W("out"), v("h", "t"), o("+"), byOut))}
-      ${line(sym(mathml`<msub><mi>y</mi><mn>${t}</mn></msub>`), mat(params.W_y), vec(s.h, { engine: true }), op("+"), num(params.b_y[0]), op("="),
+      ${line(inlineMath(row(v("h", t), o("="), apply(f, v("a", t)))), op("="), vec(s.h, { engine: true, key: "step.h" }))}
+      ${displayMath(row(mathml`<msub><mi>y</mi><mi>t</mi></msub>`, o("="), W("out"), v("h", "t"), o("+"), byOut))}
+      ${line(inlineMath(mathml`<msub><mi>y</mi><mn>${t}</mn></msub>`), mat(params.W_y), vec(s.h, { engine: true }), op("+"), num(params.b_y[0]), op("="),
         num(s.y, { engine: true, key: "step.y" }))}
-      ${line(sym(mathml`<mrow><msub><mi>ℓ</mi><mn>${t}</mn></msub><mo>=</mo><mfrac><mn>1</mn><mn>2</mn></mfrac><msup><mrow><mo stretchy="false">(</mo><msub><mi>y</mi><mn>${t}</mn></msub><mo>−</mo><msub><mi>x</mi><mn>${t + 1}</mn></msub><mo stretchy="false">)</mo></mrow><mn>2</mn></msup></mrow>`),
+      ${line(inlineMath(mathml`<mrow><msub><mi>ℓ</mi><mn>${t}</mn></msub><mo>=</mo><mfrac><mn>1</mn><mn>2</mn></mfrac><msup><mrow><mo stretchy="false">(</mo><msub><mi>y</mi><mn>${t}</mn></msub><mo>−</mo><msub><mi>x</mi><mn>${t + 1}</mn></msub><mo stretchy="false">)</mo></mrow><mn>2</mn></msup></mrow>`),
         op("="), num(s.loss, { engine: true, key: "step.loss" }))}
       <p class="note">${p.range
         ? html`In model units: inputs and targets are mapped to [−1, 1]. x${sub(t + 1)} = ${num(s.target)} here is ${s.expected} in the sequence's units.`

@@ -10,7 +10,7 @@ import type { Engine } from "../../bindings/engine.js";
 import { fmt } from "../../bindings/lessons/linear-systems.js";
 import { parseSignal, parseTaps, runRegister, tapSources, type RegisterRun } from "../../bindings/lessons/shift-register.js";
 import { numberList } from "./rules.js";
-import { aligned, at, eq, matrix, n, plus, sub, times, vecAt } from "./math.js";
+import { aligned, at, eq, matrix, n, plus, sub, times, vecAt } from "../math/mathml.js";
 import { fieldId, textField } from "./text-field.js";
 import { registerDiagram } from "./register-diagram.js";
 import { lessonStyles } from "./lesson.styles.js";

@@ -13,7 +13,7 @@ import {
   runStateSpace, separation, signal, SIGNALS, TRAJECTORY_STEPS, type AMode, type Mat2, type Separation, type SignalKind, type StateSpaceRun, type Vec2,
 } from "../../bindings/lessons/state-space.js";
 import { fixedNumbers, flag } from "../shift-register/rules.js";
-import { aligned, at, eq, matrix, plus, vec, vecAt } from "../shift-register/math.js";
+import { aligned, at, eq, matrix, plus, v, vecAt } from "../math/mathml.js";
 import { fieldId, textField } from "../shift-register/text-field.js";
 import { lessonStyles } from "../shift-register/lesson.styles.js";
 import { systemDiagram } from "./diagram.js";
@@ -230,8 +230,8 @@ export class RnnStateSpace extends LitElement {
           <div part="diagram">${systemDiagram({ k, x: run.x[k], h, y: run.y[k], tanh: t })}</div>
           <h3>Update equations</h3>
           <math display="block">${aligned([
-            [vecAt("h", "k+1"), mathml`${eq}${wrap(mathml`<mi>A</mi>${vecAt("h", "k")}${plus}${vec("B")}${at("x", "k")}`)}`],
-            [at("y", "k"), mathml`${eq}<msup>${vec("C")}<mo lspace="0" rspace="0">⊤</mo></msup>${vecAt("h", "k")}`],
+            [vecAt("h", "k+1"), mathml`${eq}${wrap(mathml`<mi>A</mi>${vecAt("h", "k")}${plus}${v("B")}${at("x", "k")}`)}`],
+            [at("y", "k"), mathml`${eq}<msup>${v("C")}<mo lspace="0" rspace="0">⊤</mo></msup>${vecAt("h", "k")}`],
           ])}</math>
           ${next ? html`<math display="block" aria-label=${`h[${k + 1}] = (${fmt(next[0])}, ${fmt(next[1])})`}>${aligned([
             [vecAt("h", k + 1), mathml`${eq}${wrap(mathml`${matrix(A, 2)}${matrix([[h[0]], [h[1]]], 2)}${plus}${matrix([[B[0]], [B[1]]], 2)}<mn>${fmt(run.x[k], 2)}</mn>`)}`],
