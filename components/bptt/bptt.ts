@@ -14,7 +14,7 @@ import { DEFAULT_NET, DEFAULT_T, MAX_T, resizeInputs, ScalarRnn, type BpttPass, 
 import { numberList } from "../shift-register/rules.js";
 import { aligned, at, eq, n, plus, sub, times } from "../math/mathml.js";
 import { fieldId, textField } from "../shift-register/text-field.js";
-import { lessonStyles } from "../shift-register/lesson.styles.js";
+import { lessonStyles, signalLessonStyles } from "../theme/lesson.styles.js";
 import { bandLegend, nodeCenter, NODE_STEP, rolledPicture, unrolledGraph } from "./graph.js";
 import { accumulationTable } from "./accumulation.js";
 import { bpttStyles } from "./bptt.styles.js";
@@ -71,7 +71,7 @@ const short = (v: number) => Number(v.toPrecision(7));
  * @cssproperty --rnn-error - large-gradient arrows
  */
 export class RnnBptt extends LitElement {
-  static override styles = [styles, themeRoot, lessonStyles, bpttStyles];
+  static override styles = [styles, themeRoot, lessonStyles, signalLessonStyles, bpttStyles];
 
   private readonly settings = new KeptAttributes(this, BPTT_ATTRIBUTES);
   @state() private rnn?: ScalarRnn;

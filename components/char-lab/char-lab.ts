@@ -18,6 +18,7 @@ import { parseCharLabSave, type CharLabSave, type CharModelSettings, type CharSa
 import type { CharTrainInfo, CharTrainProgress, CurvePoint } from "../../bindings/worker/tasks/char-train.js";
 import { CHAR_LAB_ATTRIBUTES } from "./char-lab-attributes.js";
 import { forgetLab, loadLab, storeLab } from "./char-store.js";
+import { lessonStyles } from "../theme/lesson.styles.js";
 import { charLabStyles } from "./char-lab.styles.js";
 import type { CorpusChoice } from "./char-corpus.js";
 import { lossFormula, modelFormula, temperatureFormula } from "./char-math.js";
@@ -62,7 +63,7 @@ const LN2 = Math.LN2;
  * @cssproperty --rnn-surface - card background
  */
 export class RnnCharLab extends LitElement {
-  static override styles = [styles, themeRoot, charLabStyles];
+  static override styles = [styles, themeRoot, lessonStyles, charLabStyles];
 
   private readonly settings = new KeptAttributes(this, CHAR_LAB_ATTRIBUTES);
   private readonly task = new TaskController(this, {

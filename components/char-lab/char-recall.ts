@@ -7,6 +7,7 @@ import { runTask, type TaskHandle } from "../../bindings/worker/client.js";
 import { RECALL_DEFAULTS, RECALL_DISTRACTORS, RECALL_KEEP_BIAS, RECALL_TEST_SIZE, RECALL_GRAD_SEQUENCES } from "../../bindings/lessons/char-lab-recall.js";
 import type { RecallProgress, RecallResult } from "../../bindings/worker/tasks/recall-task.js";
 import type { CellKind, EngineKind } from "../../bindings/types.js";
+import { lessonStyles } from "../theme/lesson.styles.js";
 import { charLabStyles } from "./char-lab.styles.js";
 import { intList } from "./char-lab-attributes.js";
 import "../charts/line-chart/line-chart.js";
@@ -30,7 +31,7 @@ interface Run { cell: CellKind; n: number; handle?: TaskHandle<RecallResult>; pr
  * @csspart table - the accuracy table
  */
 export class RnnCharRecall extends LitElement {
-  static override styles = [styles, charLabStyles];
+  static override styles = [styles, lessonStyles, charLabStyles];
 
   @property({ attribute: false }) lengths: number[] = [5, 100];
   @property({ type: Number }) steps = RECALL_DEFAULTS.steps;

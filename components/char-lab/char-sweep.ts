@@ -8,6 +8,7 @@ import { poolStats } from "../../bindings/worker/pool.js";
 import type { CharModelSettings } from "../../bindings/lessons/char-lab-train.js";
 import type { CharSweepProgress, CharSweepResult } from "../../bindings/worker/tasks/char-sweep.js";
 import type { EngineKind } from "../../bindings/types.js";
+import { lessonStyles } from "../theme/lesson.styles.js";
 import { charLabStyles } from "./char-lab.styles.js";
 import { intList } from "./char-lab-attributes.js";
 import "../charts/line-chart/line-chart.js";
@@ -30,7 +31,7 @@ const sizesRule = intList(8, 512, 6, []);
  * @csspart chart - the overlaid loss curves
  */
 export class RnnCharSweep extends LitElement {
-  static override styles = [styles, charLabStyles];
+  static override styles = [styles, lessonStyles, charLabStyles];
 
   @property({ attribute: false }) text = "";
   @property({ attribute: false }) corpusTitle = "";

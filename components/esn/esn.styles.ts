@@ -1,7 +1,7 @@
 import { css } from "lit";
 
 export const esnStyles = css`
-  .controls-card, .guide { margin-top: var(--_gap); }
+  .controls-card { margin-top: var(--_gap); }
   section.card + section.card, .grid + section.card, section.card + .grid, .grid + .grid { margin-top: var(--_gap); }
   .observations { margin: 8px 0 0; padding-left: 1.2em; }
 `;

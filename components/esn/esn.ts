@@ -11,7 +11,7 @@ import {
   type EsnFit, type EsnLabConfig, type EsnLabResult, type CapacityCurve,
 } from "../../bindings/lessons/esn-lab.js";
 import { aligned, eq, fmt, n, plus, r, sub, times } from "../math/mathml.js";
-import { lessonStyles } from "../lstm/lesson.styles.js";
+import { cellLessonStyles, lessonStyles } from "../theme/lesson.styles.js";
 import { anyBelowFloor, floored, LOG_FLOOR } from "../lstm/log-floor.js";
 import { esnStyles } from "./esn.styles.js";
 import "../ui/button/button.js";
@@ -55,7 +55,7 @@ const SHOWN = 200; // test steps drawn in the fit chart
  * @cssproperty --rnn-surface - card background
  */
 export class RnnEsn extends LitElement {
-  static override styles = [styles, themeRoot, lessonStyles, esnStyles];
+  static override styles = [styles, themeRoot, lessonStyles, cellLessonStyles, esnStyles];
 
   private readonly settings = new KeptAttributes(this, ESN_ATTRIBUTES);
   private readonly task = new TaskController(this, {

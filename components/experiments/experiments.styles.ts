@@ -1,30 +1,26 @@
 import { css } from "lit";
 
+/** The experiments lab, on top of the shared lessonStyles: study picker, results tables, verdicts, samples, definitions. */
 export const experimentsStyles = css`
-  :host { display: block; container-type: inline-size; padding: var(--_gap); min-width: 0; }
-  h2 { font-size: 1.15em; margin: 0 0 4px; }
   h3 { font-size: 0.98em; margin: 0 0 6px; }
-  p { margin: 0 0 8px; }
-  .lead { color: var(--_muted); max-width: 72ch; }
-  .card { background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); padding: 12px; min-width: 0; margin-top: var(--_gap); }
-  .grid { display: grid; gap: var(--_gap); grid-template-columns: minmax(0, 1fr); margin-top: var(--_gap); }
+  .lead { max-width: 72ch; }
+  .card { margin-top: var(--_gap); }
   .grid > .card { margin-top: 0; }
   @container (min-width: 760px) { .grid.two { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
   .picker { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: end; margin-top: var(--_gap); }
   .picker rnn-select { flex: 1 1 260px; max-width: 480px; }
   .nav { display: flex; gap: 8px; flex-wrap: wrap; }
   .controls { display: grid; gap: 10px 16px; grid-template-columns: repeat(auto-fill, minmax(min(100%, 240px), 1fr)); align-items: start; }
-  .buttons { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 10px 0 4px; }
-  .note { color: var(--_muted); font-size: 0.86em; margin: 6px 0; }
-  .statement { border-left: 3px solid var(--_accent); padding: 4px 10px; margin: 8px 0 0; }
-  rnn-progress, rnn-message { display: block; margin-top: 8px; }
+  .buttons { margin: 10px 0 4px; }
+  .note { font-size: 0.86em; margin: 6px 0; }
+  .statement { margin: 8px 0 0; }
+  rnn-progress, rnn-message { display: block; margin: 8px 0 0; }
   .results .card:first-child { margin-top: var(--_gap); }
   .verdict { border-left: 4px solid var(--_muted); padding: 4px 10px; }
   .verdict.supported { border-left-color: var(--_success); }
   .verdict.contradicted { border-left-color: var(--_error); }
   .observations { margin: 6px 0 0; padding-left: 1.2em; }
   .observations li { margin: 4px 0; max-width: 90ch; }
-  .scroll-x { overflow-x: auto; max-width: 100%; }
   table.results { border-collapse: collapse; font-size: 0.86em; width: 100%; }
   table.results caption { text-align: left; color: var(--_muted); padding: 0 0 6px; }
   table.results th, table.results td { padding: 4px 8px; border-bottom: 1px solid var(--_border); text-align: right; white-space: nowrap; font-family: var(--_mono); }
@@ -41,14 +37,10 @@ export const experimentsStyles = css`
   .definitions dt { font-weight: 600; margin-top: 10px; }
   .definitions dd { margin: 2px 0 0; }
   .definitions rnn-select { max-width: 360px; }
-  math { font-size: 1.05em; }
-  math[display="block"] { margin: 6px 0; overflow-x: auto; overflow-y: hidden; max-width: 100%; padding: 2px 0; }
   @container (max-width: 520px) { math { font-size: 0.9em; } }
   p.live { font-size: 0.9em; margin: 2px 0 6px; overflow-wrap: anywhere; }
   p.live math { font-size: 1.02em; }
   code { font-family: var(--_mono); font-size: 0.88em; }
-  .guide summary { cursor: pointer; font-weight: 600; }
   .guide h3 { margin-top: 10px; }
-  .guide ul { margin: 4px 0 8px; padding-left: 1.2em; }
   .guide li { margin: 3px 0; }
 `;

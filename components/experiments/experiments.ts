@@ -20,6 +20,7 @@ import { GUIDES } from "./guides.js";
 import { trainCurve, valCurve, variantCurves } from "./live.js";
 import { LabSession } from "./session.js";
 import { EXPERIMENTS_ATTRIBUTES, FULL_STEPS, QUICK_STEPS, parseValuesText, valuesText } from "./settings.js";
+import { lessonStyles } from "../theme/lesson.styles.js";
 import { experimentsStyles } from "./experiments.styles.js";
 import type { RnnLabGrid } from "./grid.js";
 import "./field.js";
@@ -59,7 +60,7 @@ type SettingName = keyof typeof EXPERIMENTS_ATTRIBUTES;
  * @cssproperty --rnn-error - "contradicted" verdicts and input errors
  */
 export class RnnExperiments extends LitElement {
-  static override styles = [styles, themeRoot, experimentsStyles];
+  static override styles = [styles, themeRoot, lessonStyles, experimentsStyles];
 
   private readonly settings = new KeptAttributes(this, EXPERIMENTS_ATTRIBUTES, () => void this.refresh());
   private readonly session = new LabSession(this, (r) => emit(this, "rnn-lab-done", { study: r.study, verdict: r.hypothesis_verdict, observations: r.observations }));

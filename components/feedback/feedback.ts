@@ -14,7 +14,7 @@ import { numberList } from "../shift-register/rules.js";
 import { aligned, at, eq, matrix, n, plus, sub, times } from "../math/mathml.js";
 import { fieldId, textField } from "../shift-register/text-field.js";
 import { registerDiagram } from "../shift-register/register-diagram.js";
-import { lessonStyles } from "../shift-register/lesson.styles.js";
+import { lessonStyles, signalLessonStyles } from "../theme/lesson.styles.js";
 import { feedbackStyles } from "./feedback.styles.js";
 import "../shift-register/stem-plot.js";
 import "../charts/line-chart/line-chart.js";
@@ -48,7 +48,7 @@ export const FEEDBACK_ATTRIBUTES = {
  * @cssproperty --rnn-surface - card background
  */
 export class RnnFeedback extends LitElement {
-  static override styles = [styles, themeRoot, lessonStyles, feedbackStyles];
+  static override styles = [styles, themeRoot, lessonStyles, signalLessonStyles, feedbackStyles];
 
   private readonly settings = new KeptAttributes(this, FEEDBACK_ATTRIBUTES);
   @state() private engine?: Engine;

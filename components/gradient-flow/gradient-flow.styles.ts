@@ -1,7 +1,7 @@
 import { css } from "lit";
 
 export const flowStyles = css`
-  .controls-card, .guide { margin-top: var(--_gap); }
+  .controls-card { margin-top: var(--_gap); }
   section.card + section.card, .grid + section.card, section.card + .grid { margin-top: var(--_gap); }
   .chart-controls { display: flex; flex-wrap: wrap; gap: 8px 16px; margin-bottom: 8px; }
   .chart-controls rnn-select { min-width: 9em; }

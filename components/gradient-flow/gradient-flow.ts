@@ -12,7 +12,7 @@ import {
 } from "../../bindings/lessons/gradient-flow.js";
 import { GATE_COUNT } from "../../bindings/types.js";
 import { aligned, eq, fmt, n, plus, sub, times } from "../math/mathml.js";
-import { lessonStyles } from "../lstm/lesson.styles.js";
+import { cellLessonStyles, lessonStyles } from "../theme/lesson.styles.js";
 import { anyBelowFloor, floored, LOG_FLOOR } from "../lstm/log-floor.js";
 import { flowStyles } from "./gradient-flow.styles.js";
 import "../ui/button/button.js";
@@ -62,7 +62,7 @@ let uid = 0;
  * @cssproperty --rnn-surface - card background
  */
 export class RnnGradientFlow extends LitElement {
-  static override styles = [styles, themeRoot, lessonStyles, flowStyles];
+  static override styles = [styles, themeRoot, lessonStyles, cellLessonStyles, flowStyles];
 
   private readonly settings = new KeptAttributes(this, GRADIENT_FLOW_ATTRIBUTES);
   private readonly task = new TaskController(this, {

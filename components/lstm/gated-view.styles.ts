@@ -3,7 +3,6 @@ import { css } from "lit";
 /** The timeline strip, unit picker and heat-map grid of the gated-cell views. */
 export const gatedStyles = css`
   .controls-card { margin-top: var(--_gap); }
-  .guide { margin-top: var(--_gap); }
   section.card + section.card, .grid + section.card, section.card + .grid { margin-top: var(--_gap); }
   .timeline-label { font-size: 0.9em; margin: 10px 0 4px; }
   .timeline { display: flex; gap: 2px; overflow-x: auto; padding: 4px; border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); background: var(--_bg); }

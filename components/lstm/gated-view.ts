@@ -17,7 +17,7 @@ import {
 } from "../../bindings/lessons/gated-cell.js";
 import { fmt } from "../math/mathml.js";
 import { anyBelowFloor, floored, LOG_FLOOR } from "./log-floor.js";
-import { lessonStyles } from "./lesson.styles.js";
+import { cellLessonStyles, lessonStyles } from "../theme/lesson.styles.js";
 import { gatedStyles } from "./gated-view.styles.js";
 import "../ui/button/button.js";
 import "../ui/message/message.js";
@@ -46,7 +46,7 @@ export interface GateRow { key: string; label: string; values(t: Trace): number[
 let uid = 0;
 
 export abstract class GatedCellView extends LitElement {
-  static override styles = [styles, themeRoot, lessonStyles, gatedStyles];
+  static override styles = [styles, themeRoot, lessonStyles, cellLessonStyles, gatedStyles];
 
   protected abstract readonly cell: GatedCellKind;
   protected abstract heading(): TemplateResult;

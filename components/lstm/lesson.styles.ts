@@ -1,58 +1,8 @@
-import { css } from "lit";
+/**
+ * Kept for components/bench/, which still imports its lesson layout from here; the
+ * lesson views compose lessonStyles and cellLessonStyles from ../theme/lesson.styles.js.
+ * Delete this file once the bench does too.
+ */
+import { cellLessonStyles, lessonStyles as shared } from "../theme/lesson.styles.js";
 
-/** Layout shared by lessons 5–8: cards, controls, guide, equations, diagrams, tables. */
-export const lessonStyles = css`
-  :host { display: block; container-type: inline-size; padding: var(--_gap); min-width: 0; }
-  h2 { font-size: 1.15em; margin: 0 0 4px; }
-  h3 { font-size: 0.98em; margin: 0 0 6px; }
-  p { margin: 0 0 8px; }
-  .lead { color: var(--_muted); max-width: 75ch; }
-  .grid { display: grid; gap: var(--_gap); grid-template-columns: minmax(0, 1fr); margin-top: var(--_gap); }
-  @container (min-width: 820px) { .grid.two { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
-  @container (min-width: 820px) { .grid.three { grid-template-columns: repeat(3, minmax(0, 1fr)); } }
-  @container (min-width: 520px) and (max-width: 819px) { .grid.three { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
-  .grid > section.card + section.card { margin-top: 0; } /* grid cells align at the top */
-  .card { background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); padding: 12px; min-width: 0; }
-  .controls { display: grid; gap: 10px 16px; grid-template-columns: repeat(auto-fill, minmax(min(100%, 210px), 1fr)); align-items: end; }
-  .buttons { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-top: 10px; }
-  .field label { display: block; font-size: 0.9em; margin-bottom: 2px; }
-  .field input {
-    width: 100%; font: inherit; font-family: var(--_mono); font-size: 0.95em; padding: 5px 7px; letter-spacing: 0.04em;
-    color: var(--_fg); background: var(--_bg); border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2);
-  }
-  .field input[aria-invalid="true"] { border-color: var(--_error); }
-  .field .error { color: var(--_error); font-size: 0.85em; margin-top: 2px; }
-  .field .hint { color: var(--_muted); font-size: 0.8em; margin-top: 2px; }
-  .status { font-size: 0.9em; color: var(--_muted); margin-top: 8px; }
-  .status strong { color: var(--_fg); font-weight: 600; }
-  math { font-size: 1.05em; }
-  math[display="block"] { margin: 6px 0; overflow-x: auto; overflow-y: hidden; max-width: 100%; padding: 2px 0; }
-  @container (max-width: 520px) { math { font-size: 0.9em; } }
-  .eq-note { color: var(--_muted); font-size: 0.85em; }
-  .guide summary { cursor: pointer; font-weight: 600; }
-  .guide h3 { margin-top: 10px; }
-  .guide ul { margin: 4px 0 8px; padding-left: 1.2em; }
-  .guide li { margin: 3px 0; }
-  .guide p { max-width: 75ch; }
-  .diagram { width: 100%; height: auto; display: block; }
-  .diagram text { font-family: var(--_mono); font-size: 13px; fill: var(--_fg); }
-  .diagram .muted { fill: var(--_muted); }
-  .diagram .box { fill: var(--_bg); stroke: var(--_border); stroke-width: 1.5; }
-  .diagram .level { fill: var(--_accent); opacity: 0.28; }
-  .diagram .wire { stroke: var(--_muted); stroke-width: 1.5; fill: none; }
-  .diagram .highway { stroke: var(--_accent); fill: none; stroke-linecap: round; }
-  .diagram .node { fill: var(--_bg); stroke: var(--_fg); stroke-width: 1.5; }
-  .diagram .arrow { fill: var(--_muted); }
-  table.results { border-collapse: collapse; width: 100%; font-size: 0.9em; }
-  table.results caption { text-align: left; color: var(--_muted); padding-bottom: 4px; }
-  table.results th, table.results td { padding: 3px 8px; border-bottom: 1px solid var(--_border); text-align: right; }
-  table.results th:first-child, table.results td:first-child { text-align: left; }
-  table.results td { font-family: var(--_mono); }
-  .scroll-x { overflow-x: auto; max-width: 100%; }
-  .observations li { margin: 3px 0; }
-  rnn-message { display: block; margin: 8px 0; }
-  rnn-progress { display: block; margin-top: 10px; }
-  .starting { color: var(--_muted); padding: 16px 0; }
-  .mono { font-family: var(--_mono); }
-  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-`;
+export const lessonStyles = [shared, cellLessonStyles];

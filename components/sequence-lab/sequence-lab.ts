@@ -23,6 +23,7 @@ import { defaultScale, flatWeights, SEQUENCE_LAB_ATTRIBUTES, unflatten, weightCo
 import { downloadHistory, historyTable } from "./history.js";
 import { stepPanel } from "./step-panel.js";
 import { comparison, lossSeries, readouts, type Run, type TrainingView } from "./training.js";
+import { lessonStyles } from "../theme/lesson.styles.js";
 import { sequenceLabStyles } from "./sequence-lab.styles.js";
 import "../worked-example/matrix-input.js";
 import "../charts/line-chart/line-chart.js";
@@ -69,7 +70,7 @@ interface Current { key: string; problem: Problem; params: Params; report: Forwa
  * @cssproperty --rnn-series-2 - random search curve
  */
 export class RnnSequenceLab extends LitElement {
-  static override styles = [styles, themeRoot, readoutStyles, sequenceLabStyles];
+  static override styles = [styles, themeRoot, readoutStyles, lessonStyles, sequenceLabStyles];
 
   private readonly settings = new KeptAttributes(this, SEQUENCE_LAB_ATTRIBUTES);
   private readonly bptt = new TaskController<"sequence-train">(this, {

@@ -13,7 +13,7 @@ import { numberList } from "./rules.js";
 import { aligned, at, eq, matrix, n, plus, sub, times, vecAt } from "../math/mathml.js";
 import { fieldId, textField } from "./text-field.js";
 import { registerDiagram } from "./register-diagram.js";
-import { lessonStyles } from "./lesson.styles.js";
+import { lessonStyles, signalLessonStyles } from "../theme/lesson.styles.js";
 import { shiftRegisterStyles } from "./shift-register.styles.js";
 import "./stem-plot.js";
 import "../ui/button/button.js";
@@ -42,7 +42,7 @@ export const SHIFT_REGISTER_ATTRIBUTES = {
  * @cssproperty --rnn-surface - card background
  */
 export class RnnShiftRegister extends LitElement {
-  static override styles = [styles, themeRoot, lessonStyles, shiftRegisterStyles];
+  static override styles = [styles, themeRoot, lessonStyles, signalLessonStyles, shiftRegisterStyles];
 
   private readonly settings = new KeptAttributes(this, SHIFT_REGISTER_ATTRIBUTES);
   @state() private engine?: Engine;

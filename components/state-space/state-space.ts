@@ -15,7 +15,7 @@ import {
 import { fixedNumbers, flag } from "../shift-register/rules.js";
 import { aligned, at, eq, matrix, plus, v, vecAt } from "../math/mathml.js";
 import { fieldId, textField } from "../shift-register/text-field.js";
-import { lessonStyles } from "../shift-register/lesson.styles.js";
+import { lessonStyles, signalLessonStyles } from "../theme/lesson.styles.js";
 import { systemDiagram } from "./diagram.js";
 import { eigenPlot, trajectoryPlot } from "./trajectory.js";
 import { stateSpaceStyles } from "./state-space.styles.js";
@@ -73,7 +73,7 @@ const round = (v: number) => Number(v.toPrecision(6));
  * @cssproperty --rnn-accent - cursor
  */
 export class RnnStateSpace extends LitElement {
-  static override styles = [styles, themeRoot, lessonStyles, stateSpaceStyles];
+  static override styles = [styles, themeRoot, lessonStyles, signalLessonStyles, stateSpaceStyles];
 
   private readonly settings = new KeptAttributes(this, STATE_SPACE_ATTRIBUTES);
   @state() private engine?: Engine;

@@ -17,6 +17,7 @@ import { backwardStep, forwardStep, totals } from "./passes.js";
 import { mat, num, onNumberKeys, readoutStyles, rovingTabStops, vec } from "./readout.js";
 import { caseFrom, flatWeights, WORKED_EXAMPLE_ATTRIBUTES } from "./settings.js";
 import type { MatrixChange } from "./matrix-input.js";
+import { lessonStyles } from "../theme/lesson.styles.js";
 import { workedExampleStyles } from "./worked-example.styles.js";
 import "./matrix-input.js";
 import "../ui/button/button.js";
@@ -48,7 +49,7 @@ type Edit = { words?: string | null; targets?: string | null; weights?: string |
  * @cssproperty --rnn-surface - card background
  */
 export class RnnWorkedExample extends LitElement {
-  static override styles = [styles, themeRoot, readoutStyles, workedExampleStyles];
+  static override styles = [styles, themeRoot, readoutStyles, lessonStyles, workedExampleStyles];
 
   private readonly settings = new KeptAttributes(this, WORKED_EXAMPLE_ATTRIBUTES);
   @state() private engine?: Engine;
