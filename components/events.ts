@@ -5,3 +5,39 @@ export function emit<T>(el: EventTarget, type: string, detail: T): boolean {
 
 /** Detail of rnn-input / rnn-change from controls. */
 export interface ValueDetail<T = unknown> { value: T }
+
+/** The events every view that trains fires, with one detail shape each (a view adds its own fields, listed in its @fires). */
+export const TRAIN_PROGRESS = "rnn-train-progress";
+export const TRAIN_DONE = "rnn-train-done";
+
+/** Detail of rnn-train-progress: how far a training run is. */
+export interface TrainProgressDetail {
+  /** share of the whole run done, 0–1 */
+  fraction: number;
+  /** steps (iterations, evaluations) done so far in the network being trained, where the view counts them */
+  step?: number;
+  /** steps planned for that network */
+  steps?: number;
+  /** the latest training loss, where the view has a single one */
+  loss?: number;
+}
+
+/** Detail of rnn-train-done: how a training run ended. */
+export interface TrainDoneDetail {
+  /** "done" when it ran to the end; "cancelled" when the reader stopped it; "diverged" when the loss stopped being finite */
+  status: "done" | "cancelled" | "diverged";
+  /** the final training loss, where the view has a single one */
+  loss?: number;
+}
+
+/** Fires rnn-train-progress with the shared detail and the view's own fields. */
+export const emitTrainProgress = <T extends TrainProgressDetail>(el: EventTarget, detail: T) => emit(el, TRAIN_PROGRESS, detail);
+/** Fires rnn-train-done with the shared detail and the view's own fields. */
+export const emitTrainDone = <T extends TrainDoneDetail>(el: EventTarget, detail: T) => emit(el, TRAIN_DONE, detail);
+
+declare global {
+  interface HTMLElementEventMap {
+    "rnn-train-progress": CustomEvent<TrainProgressDetail>;
+    "rnn-train-done": CustomEvent<TrainDoneDetail>;
+  }
+}

@@ -17,12 +17,12 @@ export { RnnHeatMap } from "./charts/heat-map/heat-map.js";
 export { RnnSmallMultiples, type Multiple } from "./charts/small-multiples/small-multiples.js";
 
 export { registerView, unregisterView, registeredViews, getView, VIEW_NAMES, type ViewEntry } from "./registry.js";
-export { AttributeController, readAttributes, int, num, oneOf, listOf, text, isSafeAttributeName, type Rule, type Spec, type Values } from "./attributes.js";
+export { AttributeController, KeptAttributes, readAttributes, int, num, oneOf, listOf, text, isSafeAttributeName, type Rule, type Spec, type Values } from "./attributes.js";
 export { TaskController, type TaskStatus, type TaskControllerOptions } from "./task-controller.js";
 export { ThemeController, notifyThemeChange } from "./theme/theme-controller.js";
 export { styles, tokens, base, themeRoot, TOKENS } from "./theme/tokens.js";
 export { define } from "./define.js";
-export { emit } from "./events.js";
+export { emit, emitTrainProgress, emitTrainDone, TRAIN_PROGRESS, TRAIN_DONE, type TrainProgressDetail, type TrainDoneDetail, type ValueDetail } from "./events.js";
 export { applyQuery, toQuery, scriptSnippet, iframeSnippet, linkFor, bundleURL } from "./share/links.js";
 export { decimate, summarize, fmt } from "./charts/decimate.js";
 export * from "./charts/export.js";

@@ -1,7 +1,7 @@
 import { LitElement, html, mathml, nothing, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
 import { define } from "../define.js";
-import { emit } from "../events.js";
+import { emit, emitTrainDone, emitTrainProgress } from "../events.js";
 import { int, KeptAttributes, num, oneOf } from "../attributes.js";
 import { pageEngine } from "../page-engine.js";
 import { registerView } from "../registry.js";
@@ -61,8 +61,8 @@ const short = (v: number) => Number(v.toPrecision(7));
  * `target` (y*), `inputs` (x values), `revealed` (backward steps shown), `lr`, `iterations`, `engine`.
  *
  * @fires rnn-change - after the reader edits the network or its data; detail `{ value: ScalarNet }`
- * @fires rnn-train-progress - while training; detail `{ iteration, total, loss }`
- * @fires rnn-train-done - when training ends; detail `{ iterations, loss, diverged, cancelled }`
+ * @fires rnn-train-progress - while training; detail `{ fraction, step, steps, loss }` (step: iterations done), also as `{ iteration, total }`
+ * @fires rnn-train-done - when training ends; detail `{ status, loss, iterations, diverged, cancelled }`
  * @csspart graph - the scrollable unrolled graph
  * @csspart rolled - the rolled (self-loop) picture
  * @csspart table - the accumulation table
@@ -168,7 +168,8 @@ export class RnnBptt extends LitElement {
       this.losses = [...this.losses, ...r.losses];
       t.done += r.losses.length;
       this.settings.set({ wr: short(r.net.wr), wx: short(r.net.wx), wy: short(r.net.wy) });
-      emit(this, "rnn-train-progress", { iteration: t.done, total: t.total, loss: r.losses[r.losses.length - 1] });
+      const loss = r.losses[r.losses.length - 1];
+      emitTrainProgress(this, { fraction: t.done / t.total, step: t.done, steps: t.total, loss, iteration: t.done, total: t.total });
       if (r.diverged) { t.diverged = true; this.stopTraining("diverged"); return; }
       if (t.done >= t.total) { this.stopTraining("done"); return; }
       this.training = { ...t };
@@ -186,7 +187,7 @@ export class RnnBptt extends LitElement {
     this.trainNote = why === "diverged"
       ? `Stopped after ${t.done} iterations: the loss or a gradient stopped being finite, so the last update was not applied. Lower the learning rate.`
       : why === "cancelled" ? `Stopped after ${t.done} of ${t.total} iterations.` : `Trained ${t.done} iterations; loss now ${fmt(last ?? NaN, 5)}.`;
-    emit(this, "rnn-train-done", { iterations: t.done, loss: last, diverged: why === "diverged", cancelled: why === "cancelled" });
+    emitTrainDone(this, { status: why, loss: last, iterations: t.done, diverged: why === "diverged", cancelled: why === "cancelled" });
   }
 
   override willUpdate() {

@@ -2,7 +2,7 @@ import { LitElement, html, mathml, nothing } from "lit";
 import { state } from "lit/decorators.js";
 import { int, KeptAttributes, num as numRule, oneOf } from "../attributes.js";
 import { define } from "../define.js";
-import { emit } from "../events.js";
+import { emitTrainDone, emitTrainProgress } from "../events.js";
 import { registerView } from "../registry.js";
 import { TaskController } from "../task-controller.js";
 import { styles, themeRoot } from "../theme/tokens.js";
@@ -47,8 +47,8 @@ const SHOWN = 200; // test steps drawn in the fit chart
  * Attributes (reflected): `task` (mackey-glass | sine | delay), `size` (N), `spectral-radius`,
  * `input-scaling`, `leak-rate`, `ridge` (λ), `delay`, `rnn-steps`, `rnn-lr`, `seed`.
  *
- * @fires rnn-train-progress - while the lab runs; detail `{ phase, fraction }`
- * @fires rnn-train-done - when it finishes; detail `{ esnTestNrmse, rnnTestNrmse, esnMs, rnnMs, rho }`
+ * @fires rnn-train-progress - while the lab runs; detail `{ fraction, phase }`, with `{ step, steps, loss }` of the BPTT network once it trains
+ * @fires rnn-train-done - when it finishes; detail `{ status, esnTestNrmse, rnnTestNrmse, esnMs, rnnMs, rho }`
  * @csspart controls - the settings card
  * @csspart comparison - the results table, ρ read-out and observations
  * @cssproperty --rnn-series-1 - ESN color (--rnn-series-2 BPTT RNN, --rnn-series-6 target)
@@ -62,7 +62,7 @@ export class RnnEsn extends LitElement {
     task: "esn", renderEvery: 150, fraction: (p) => p.fraction,
     onProgress: (p) => {
       this.partial = { esn: p.esn, rnnLosses: p.rnnLosses, capacity: p.capacity };
-      emit(this, "rnn-train-progress", { phase: p.phase, fraction: p.fraction });
+      emitTrainProgress(this, { fraction: p.fraction, step: p.step, steps: p.steps, loss: p.rnnLosses?.[p.rnnLosses.length - 1], phase: p.phase });
     },
   });
   @state() private result?: EsnLabResult;
@@ -85,7 +85,7 @@ export class RnnEsn extends LitElement {
     const res = await this.task.run(cfg);
     if (res) {
       this.result = res;
-      emit(this, "rnn-train-done", { esnTestNrmse: res.esn.testNrmse, rnnTestNrmse: res.rnn.testNrmse, esnMs: res.esn.trainMs, rnnMs: res.rnn.trainMs, rho: res.esn.measuredRho });
+      emitTrainDone(this, { status: "done", esnTestNrmse: res.esn.testNrmse, rnnTestNrmse: res.rnn.testNrmse, esnMs: res.esn.trainMs, rnnMs: res.rnn.trainMs, rho: res.esn.measuredRho });
     }
   }
 

@@ -2,7 +2,7 @@ import { LitElement, html, mathml, nothing } from "lit";
 import { state } from "lit/decorators.js";
 import { int, KeptAttributes, num as numRule, oneOf, type Rule } from "../attributes.js";
 import { define } from "../define.js";
-import { emit } from "../events.js";
+import { emitTrainDone, emitTrainProgress } from "../events.js";
 import { registerView } from "../registry.js";
 import { TaskController } from "../task-controller.js";
 import { styles, themeRoot } from "../theme/tokens.js";
@@ -54,8 +54,8 @@ let uid = 0;
  * Attributes (reflected): `lengths` (list of n), `vocab`, `budget`, `steps`, `seeds`, `lr`,
  * `gate-bias` (β), `show-n`, `grad-at` (trained | init), `scale` (raw | relative).
  *
- * @fires rnn-train-progress - while the study runs; detail `{ done, total, cell, n, seed, step, steps }`
- * @fires rnn-train-done - when the study finishes; detail `{ runs, totalMs }`
+ * @fires rnn-train-progress - while the study runs; detail `{ fraction, step, steps }` of the network in training and `{ done, total, cell, n, seed }` (networks done of total, and which one)
+ * @fires rnn-train-done - when the study finishes; detail `{ status, runs, totalMs }`
  * @csspart controls - the settings card
  * @csspart observations - the sentences written from the results
  * @cssproperty --rnn-series-1 - LSTM color (--rnn-series-2 RNN, --rnn-series-3 GRU)
@@ -68,7 +68,10 @@ export class RnnGradientFlow extends LitElement {
   private readonly task = new TaskController(this, {
     task: "gradient-flow", renderEvery: 150,
     fraction: (p) => (p.done + p.step / p.steps) / p.total,
-    onProgress: (p) => { this.runs = p.runs; this.ranWith ??= this.config(); emit(this, "rnn-train-progress", { done: p.done, total: p.total, cell: p.cell, n: p.n, seed: p.seed, step: p.step, steps: p.steps }); },
+    onProgress: (p) => {
+      this.runs = p.runs; this.ranWith ??= this.config();
+      emitTrainProgress(this, { fraction: this.task.fraction, step: p.step, steps: p.steps, done: p.done, total: p.total, cell: p.cell, n: p.n, seed: p.seed });
+    },
   });
   @state() private runs: FlowRun[] = [];
   @state() private lengthsDraft?: string;
@@ -92,7 +95,7 @@ export class RnnGradientFlow extends LitElement {
     const cfg = this.config();
     this.runs = []; this.ranWith = cfg;
     const r = await this.task.run(cfg);
-    if (r) { this.runs = r.runs; emit(this, "rnn-train-done", { runs: r.runs, totalMs: r.totalMs }); }
+    if (r) { this.runs = r.runs; emitTrainDone(this, { status: "done", runs: r.runs, totalMs: r.totalMs }); }
   }
 
   private commitLengths(text: string) {

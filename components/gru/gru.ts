@@ -18,7 +18,7 @@ import { maxGap } from "../lstm/reference-gap.js";
  * `task` (latch | parity), `hidden-size` (2–6), `train-steps` (50–5000), `seed`,
  * `sequence` (the typed input; empty = the task's example), `step` (t), `unit` (j).
  *
- * @fires rnn-train-done - after training; detail `{ steps, loss, accuracy, ms }`
+ * @fires rnn-train-done - after training; detail `{ status, loss, steps, accuracy, ms }` (loss: mean over the last 50 steps)
  * @fires rnn-step-change - when the reader selects a step or unit; detail `{ step, unit }`
  * @fires rnn-change - after the reader commits a new sequence; detail `{ value: { sequence } }`
  * @csspart controls - the training settings card

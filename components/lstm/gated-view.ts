@@ -7,7 +7,7 @@
 import { LitElement, html, nothing, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
 import { int, KeptAttributes, oneOf, text } from "../attributes.js";
-import { emit } from "../events.js";
+import { emit, emitTrainDone } from "../events.js";
 import { pageEngine, yieldToPage } from "../page-engine.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import type { Model } from "../../bindings/model.js";
@@ -146,7 +146,7 @@ export abstract class GatedCellView extends LitElement {
       this.info = info;
       this.trainedKey = key;
       this.retrace();
-      emit(this, "rnn-train-done", { steps: info.steps, loss: info.loss, accuracy: info.accuracy, ms: info.ms });
+      emitTrainDone(this, { status: "done", loss: info.loss, steps: info.steps, accuracy: info.accuracy, ms: info.ms });
     } catch (e) {
       if (run === this.run) this.failure = (e as Error)?.message ?? String(e);
     } finally {
@@ -345,10 +345,5 @@ export abstract class GatedCellView extends LitElement {
 }
 
 declare global {
-  interface HTMLElementEventMap {
-    /** several views fire these with their own detail (see each element's @fires) */
-    "rnn-train-done": CustomEvent<Record<string, unknown>>;
-    "rnn-train-progress": CustomEvent<Record<string, unknown>>;
-    "rnn-step-change": CustomEvent<{ step: number; unit: number }>;
-  }
+  interface HTMLElementEventMap { "rnn-step-change": CustomEvent<{ step: number; unit: number }> }
 }

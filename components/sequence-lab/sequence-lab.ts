@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { state } from "lit/decorators.js";
 import { KeptAttributes } from "../attributes.js";
 import { define } from "../define.js";
-import { emit } from "../events.js";
+import { emit, emitTrainDone, emitTrainProgress } from "../events.js";
 import { pageEngine } from "../page-engine.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
@@ -13,7 +13,7 @@ import type { Params } from "../../bindings/model.js";
 import { ACTIVATIONS } from "../../bindings/types.js";
 import {
   buildProblem, defaultParams, labModel, LAB_SOURCES, MAX_HIDDEN, readSequence, traceForward,
-  type ForwardReport, type LabSettings, type Problem, type RunSummary,
+  type ForwardReport, type LabSettings, type Problem, type RunProgress, type RunSummary,
 } from "../../bindings/lessons/sequence-lab.js";
 import type {} from "../../bindings/worker/tasks/sequence-train.js";
 import type {} from "../../bindings/worker/tasks/random-search.js";
@@ -59,8 +59,8 @@ interface Current { key: string; problem: Problem; params: Params; report: Forwa
  * `budget` (loss evaluations per run), `search` (sample | perturb), `search-scale`, `seed`, `engine`.
  *
  * @fires rnn-change - after the reader changes the sequence, the network or its weights; detail `{ value: { loss, params } }`
- * @fires rnn-train-progress - while a run is under way; detail the run's progress `{ method, evaluation, budget, curve, ... }`
- * @fires rnn-train-done - when a run finishes; detail its summary `{ method, curve, startLoss, finalLoss, evaluations, ms, params }`
+ * @fires rnn-train-progress - while a run is under way; detail `{ fraction, step, steps, loss }` (step: loss evaluations) and the run's progress `{ method, evaluation, budget, curve, ... }`
+ * @fires rnn-train-done - when a run finishes; detail `{ status, loss }` (loss: of the final weights) and the run's summary `{ method, curve, startLoss, finalLoss, evaluations, ms, params }`
  * @csspart cell - the cell diagram and the step's equations
  * @csspart history - the history table
  * @csspart training - the training panel
@@ -74,12 +74,10 @@ export class RnnSequenceLab extends LitElement {
 
   private readonly settings = new KeptAttributes(this, SEQUENCE_LAB_ATTRIBUTES);
   private readonly bptt = new TaskController<"sequence-train">(this, {
-    task: "sequence-train", fraction: (p) => p.evaluation / p.budget, renderEvery: 80,
-    onProgress: (p) => emit(this, "rnn-train-progress", p),
+    task: "sequence-train", fraction: (p) => p.evaluation / p.budget, renderEvery: 80, onProgress: (p) => this.progressed(p),
   });
   private readonly search = new TaskController<"random-search">(this, {
-    task: "random-search", fraction: (p) => p.evaluation / p.budget, renderEvery: 80,
-    onProgress: (p) => emit(this, "rnn-train-progress", p),
+    task: "random-search", fraction: (p) => p.evaluation / p.budget, renderEvery: 80, onProgress: (p) => this.progressed(p),
   });
   @state() private engine?: Engine;
   @state() private failure = "";
@@ -239,9 +237,13 @@ export class RnnSequenceLab extends LitElement {
     return r;
   }
 
+  private progressed(p: RunProgress) {
+    emitTrainProgress(this, { ...p, fraction: p.evaluation / p.budget, step: p.evaluation, steps: p.budget, loss: p.curve[p.curve.length - 1] });
+  }
+
   private finishRun(run: Run, adopt: boolean) {
     this.runs = { ...this.runs, [run.summary.method]: run };
-    emit(this, "rnn-train-done", run.summary);
+    emitTrainDone(this, { ...run.summary, status: "done", loss: run.summary.finalLoss });
     if (adopt) this.setParams(run.summary.params);
   }
 

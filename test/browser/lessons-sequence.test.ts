@@ -227,12 +227,19 @@ describe("<rnn-sequence-lab>", () => {
     const el = await mount(`<rnn-sequence-lab sequence="linear" budget="400" seed="3"></rnn-sequence-lab>`) as View;
     const root = await ready(el, ".history");
     const progress: number[] = [];
-    el.addEventListener("rnn-train-progress", (e) => progress.push((e as CustomEvent<{ evaluation: number }>).detail.evaluation));
-    const done: { method: string; startLoss: number; finalLoss: number }[] = [];
+    el.addEventListener("rnn-train-progress", (e) => {
+      const d = e.detail as typeof e.detail & { evaluation: number; budget: number };
+      expect(d.step).toBe(d.evaluation); // the shared fields agree with the lab's own
+      expect(d.fraction).toBe(d.evaluation / d.budget);
+      progress.push(d.evaluation);
+    });
+    const done: { method: string; startLoss: number; finalLoss: number; status: string; loss: number }[] = [];
     el.addEventListener("rnn-train-done", (e) => done.push((e as CustomEvent).detail));
     button(root, "Compare both").click();
     await until(() => root.querySelector(".compare .statement") !== null);
     expect(done.map((d) => d.method)).toEqual(["bptt", "random"]);
+    expect(done.map((d) => d.status)).toEqual(["done", "done"]);
+    expect(done.map((d) => d.loss)).toEqual(done.map((d) => d.finalLoss));
     expect(done[0].finalLoss).toBeLessThan(done[0].startLoss / 10);
     expect(done[0].finalLoss).toBeLessThan(done[1].finalLoss);
     expect(progress.length).toBeGreaterThan(0);

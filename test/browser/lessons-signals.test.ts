@@ -219,10 +219,11 @@ describe("<rnn-bptt>", () => {
     const done = new Promise<CustomEvent>((r) => el.addEventListener("rnn-train-done", (e) => r(e as CustomEvent), { once: true }));
     button(root, "Train").focus();
     await press(el, "{Enter}");
-    const d = (await done).detail as { iterations: number; loss: number; diverged: boolean };
+    const d = (await done).detail as { iterations: number; loss: number; diverged: boolean; status: string };
     await settle(root);
     expect(d.iterations).toBe(60);
     expect(d.diverged).toBe(false);
+    expect(d.status).toBe("done");
     expect(el.getAttribute("wr")).not.toBe(before);
     const chart = all(root, "rnn-line-chart").find((c) => c.getAttribute("label")?.startsWith("Loss"))! as unknown as { series: { values: number[] }[] };
     const ls = chart.series[0].values;
