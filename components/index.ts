@@ -17,7 +17,7 @@ export { RnnHeatMap } from "./charts/heat-map/heat-map.js";
 export { RnnSmallMultiples, type Multiple } from "./charts/small-multiples/small-multiples.js";
 
 export { registerView, unregisterView, registeredViews, getView, VIEW_NAMES, type ViewEntry } from "./registry.js";
-export { AttributeController, KeptAttributes, readAttributes, int, num, oneOf, listOf, text, isSafeAttributeName, type Rule, type Spec, type Values } from "./attributes.js";
+export { AttributeController, KeptAttributes, readAttributes, int, num, oneOf, listOf, text, numberList, fixedNumbers, flag, isSafeAttributeName, type Rule, type Spec, type Values } from "./attributes.js";
 export { TaskController, type TaskStatus, type TaskControllerOptions } from "./task-controller.js";
 export { ThemeController, notifyThemeChange } from "./theme/theme-controller.js";
 export { styles, tokens, base, themeRoot, TOKENS } from "./theme/tokens.js";
@@ -47,7 +47,7 @@ import "./char-lab/char-lab.js";
 // lesson views 9–10 (each registers itself as a view of <rnn-explorer>)
 export { RnnSequenceLab } from "./sequence-lab/sequence-lab.js";
 export { RnnWorkedExample } from "./worked-example/worked-example.js";
-export { RnnMatrixInput, type MatrixChange } from "./worked-example/matrix-input.js";
+export { RnnMatrixInput, type MatrixChange } from "./ui/matrix-input/matrix-input.js";
 
 // the speed bench (registers itself as the view "bench")
 export { RnnBench, BENCH_ATTRIBUTES } from "./bench/bench.js";

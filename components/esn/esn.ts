@@ -12,7 +12,7 @@ import {
 } from "../../bindings/lessons/esn-lab.js";
 import { aligned, eq, fmt, n, plus, r, sub, times } from "../math/mathml.js";
 import { cellLessonStyles, lessonStyles } from "../theme/lesson.styles.js";
-import { anyBelowFloor, floored, LOG_FLOOR } from "../lstm/log-floor.js";
+import { anyBelowFloor, floored, LOG_FLOOR } from "../ui/log-floor.js";
 import { esnStyles } from "./esn.styles.js";
 import "../ui/button/button.js";
 import "../ui/message/message.js";

@@ -1,6 +1,6 @@
 import { LitElement, html, mathml, nothing } from "lit";
 import { state } from "lit/decorators.js";
-import { int, KeptAttributes, num as numRule, oneOf, type Rule } from "../attributes.js";
+import { int, KeptAttributes, num as numRule, numberList, oneOf } from "../attributes.js";
 import { define } from "../define.js";
 import { emitTrainDone, emitTrainProgress } from "../events.js";
 import { registerView } from "../registry.js";
@@ -13,7 +13,8 @@ import {
 import { GATE_COUNT } from "../../bindings/types.js";
 import { aligned, eq, fmt, n, plus, sub, times } from "../math/mathml.js";
 import { cellLessonStyles, lessonStyles } from "../theme/lesson.styles.js";
-import { anyBelowFloor, floored, LOG_FLOOR } from "../lstm/log-floor.js";
+import { anyBelowFloor, floored, LOG_FLOOR } from "../ui/log-floor.js";
+import { fieldId, textField } from "../ui/text-field.js";
 import { flowStyles } from "./gradient-flow.styles.js";
 import "../ui/button/button.js";
 import "../ui/message/message.js";
@@ -22,13 +23,8 @@ import "../ui/slider/slider.js";
 import "../charts/line-chart/line-chart.js";
 import type {} from "../../bindings/worker/tasks/gradient-flow.js";
 
-const lengthsRule: Rule<number[]> = {
-  default: DEFAULT_FLOW.lengths,
-  parse(raw) { try { return { value: parseLengths(raw) }; } catch (e) { return { error: (e as Error).message }; } },
-};
-
 export const GRADIENT_FLOW_ATTRIBUTES = {
-  lengths: lengthsRule,
+  lengths: numberList(parseLengths, DEFAULT_FLOW.lengths),
   vocab: int(2, 8, DEFAULT_FLOW.vocab),
   budget: int(300, 6000, DEFAULT_FLOW.budget),
   steps: int(100, 5000, DEFAULT_FLOW.steps),
@@ -43,7 +39,6 @@ export const GRADIENT_FLOW_ATTRIBUTES = {
 
 const LABEL: Record<FlowCell, string> = { rnn: "vanilla RNN", lstm: "LSTM", gru: "GRU" };
 const COLOR: Record<FlowCell, string> = { rnn: "series-2", lstm: "series-1", gru: "series-3" };
-let uid = 0;
 
 /**
  * Lesson 7: gradient flow side by side. A vanilla RNN, an LSTM and a GRU with the same
@@ -79,7 +74,7 @@ export class RnnGradientFlow extends LitElement {
   /** the settings of the runs on screen (they may differ from the controls after an edit) */
   private ranWith?: FlowConfig;
   private started = false;
-  private readonly ids = { lengths: `fl${++uid}` };
+  private readonly ids = { lengths: fieldId() };
 
   override connectedCallback() {
     super.connectedCallback();
@@ -124,14 +119,9 @@ export class RnnGradientFlow extends LitElement {
       <details class="guide card" open><summary>Guide</summary>${this.guide()}</details>
       <section class="card controls-card" part="controls" aria-label="Study settings">
         <div class="controls">
-          <div class="field">
-            <label for=${this.ids.lengths}>Recall distances n</label>
-            <input id=${this.ids.lengths} type="text" spellcheck="false" autocomplete="off" .value=${this.lengthsDraft ?? v.lengths.join(", ")}
-              aria-invalid=${this.lengthsError ? "true" : "false"} aria-describedby="${this.ids.lengths}-m"
-              @change=${(e: Event) => this.commitLengths((e.target as HTMLInputElement).value)} />
-            ${this.lengthsError ? html`<div class="error" id="${this.ids.lengths}-m" role="alert">${this.lengthsError}; keeping ${v.lengths.join(", ")}.</div>`
-              : html`<div class="hint" id="${this.ids.lengths}-m">Up to 8 values from 2 to 100, e.g. 5, 10, 20, 40, 80.</div>`}
-          </div>
+          ${textField({ id: this.ids.lengths, label: "Recall distances n", value: this.lengthsDraft ?? v.lengths.join(", "), inputmode: "text",
+            error: this.lengthsError && `${this.lengthsError}; keeping ${v.lengths.join(", ")}.`, hint: "Up to 8 values from 2 to 100, e.g. 5, 10, 20, 40, 80.",
+            onCommit: (t) => this.commitLengths(t) })}
           ${this.slider("Symbols to recall V", "vocab", 2, 8, 1)}
           ${this.slider("Parameter budget", "budget", 300, 6000, 50)}
           ${this.slider("Training steps per network", "steps", 100, 5000, 100)}

@@ -16,7 +16,8 @@ import {
   TRAINING, traceSequence, type GatedCellKind, type GatedTaskKind, type Trace,
 } from "../../bindings/lessons/gated-cell.js";
 import { fmt } from "../math/mathml.js";
-import { anyBelowFloor, floored, LOG_FLOOR } from "./log-floor.js";
+import { textField } from "../ui/text-field.js";
+import { anyBelowFloor, floored, LOG_FLOOR } from "../ui/log-floor.js";
 import { cellLessonStyles, lessonStyles } from "../theme/lesson.styles.js";
 import { gatedStyles } from "./gated-view.styles.js";
 import "../ui/button/button.js";
@@ -253,14 +254,10 @@ export abstract class GatedCellView extends LitElement {
     const gap = this.referenceGap(trace);
     return html`
       <section class="card" aria-label="Sequence">
-        <div class="field">
-          <label for=${this.ids.seq}>Input sequence (${trace.task === "latch" ? "a–d ignore, A–D remember" : "bits 0 and 1"}; up to ${MAX_STEPS})</label>
-          <input id=${this.ids.seq} type="text" spellcheck="false" autocomplete="off" .value=${this.seqDraft ?? formatSequence(trace.task, trace.steps.map((s) => s.token))}
-            aria-invalid=${this.seqError ? "true" : "false"} aria-describedby="${this.ids.seq}-m"
-            @change=${(e: Event) => this.commitSequence((e.target as HTMLInputElement).value)} />
-          ${this.seqError ? html`<div class="error" id="${this.ids.seq}-m" role="alert">${this.seqError} The cell still shows the previous sequence.</div>`
-            : html`<div class="hint" id="${this.ids.seq}-m">Press Enter to run it through the trained cell.</div>`}
-        </div>
+        ${textField({ id: this.ids.seq, label: `Input sequence (${trace.task === "latch" ? "a–d ignore, A–D remember" : "bits 0 and 1"}; up to ${MAX_STEPS})`,
+          value: this.seqDraft ?? formatSequence(trace.task, trace.steps.map((s) => s.token)), inputmode: "text",
+          error: this.seqError && `${this.seqError} The cell still shows the previous sequence.`, hint: "Press Enter to run it through the trained cell.",
+          onCommit: (t) => this.commitSequence(t) })}
         ${this.renderTimeline(trace, task.outputLabels)}
       </section>
       <div class="grid two">

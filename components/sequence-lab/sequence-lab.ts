@@ -17,15 +17,15 @@ import {
 } from "../../bindings/lessons/sequence-lab.js";
 import type {} from "../../bindings/worker/tasks/sequence-train.js";
 import type {} from "../../bindings/worker/tasks/random-search.js";
-import { onNumberKeys, readoutStyles, rovingTabStops } from "../worked-example/readout.js";
-import type { MatrixChange } from "../worked-example/matrix-input.js";
+import { onNumberKeys, readoutStyles, rovingTabStops } from "../math/readout.js";
+import type { MatrixChange } from "../ui/matrix-input/matrix-input.js";
 import { defaultScale, flatWeights, SEQUENCE_LAB_ATTRIBUTES, unflatten, weightCount } from "./settings.js";
 import { downloadHistory, historyTable } from "./history.js";
 import { stepPanel } from "./step-panel.js";
 import { comparison, lossSeries, readouts, type Run, type TrainingView } from "./training.js";
 import { lessonStyles } from "../theme/lesson.styles.js";
 import { sequenceLabStyles } from "./sequence-lab.styles.js";
-import "../worked-example/matrix-input.js";
+import "../ui/matrix-input/matrix-input.js";
 import "../charts/line-chart/line-chart.js";
 import "../charts/heat-map/heat-map.js";
 import "../ui/button/button.js";

@@ -6,7 +6,7 @@ import { html, mathml, type TemplateResult } from "lit";
 import type { Problem, StepTrace } from "../../bindings/lessons/sequence-lab.js";
 import type { Params } from "../../bindings/model.js";
 import type { Activation } from "../../bindings/types.js";
-import { line, mat, num, op, vec } from "../worked-example/readout.js";
+import { line, mat, num, op, vec } from "../math/readout.js";
 import { apply, displayMath, inlineMath, o, row, v, W } from "../math/mathml.js";
 import { cellDiagram, sub } from "./cell.js";
 

@@ -2,7 +2,7 @@ import { LitElement, html, mathml, nothing } from "lit";
 import { state } from "lit/decorators.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
-import { int, KeptAttributes, num, oneOf } from "../attributes.js";
+import { fixedNumbers, flag, int, KeptAttributes, num, oneOf } from "../attributes.js";
 import { pageEngine } from "../page-engine.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
@@ -12,14 +12,13 @@ import {
   A_MODES, describeDynamics, DISPLAY_CLAMP, echoStateStatement, INPUT_STEPS, PRESETS, presetByName, randomA, rotation,
   runStateSpace, separation, signal, SIGNALS, TRAJECTORY_STEPS, type AMode, type Mat2, type Separation, type SignalKind, type StateSpaceRun, type Vec2,
 } from "../../bindings/lessons/state-space.js";
-import { fixedNumbers, flag } from "../shift-register/rules.js";
 import { aligned, at, eq, matrix, plus, v, vecAt } from "../math/mathml.js";
-import { fieldId, textField } from "../shift-register/text-field.js";
+import { fieldId, textField } from "../ui/text-field.js";
 import { lessonStyles, signalLessonStyles } from "../theme/lesson.styles.js";
 import { systemDiagram } from "./diagram.js";
 import { eigenPlot, trajectoryPlot } from "./trajectory.js";
 import { stateSpaceStyles } from "./state-space.styles.js";
-import "../shift-register/stem-plot.js";
+import "../ui/stem-plot/stem-plot.js";
 import "../ui/slider/slider.js";
 import "../ui/select/select.js";
 import "../ui/toggle/toggle.js";

@@ -14,12 +14,12 @@ import {
   type EngineResult, type Trace, type UpdateResult, type WorkedCase,
 } from "../../bindings/lessons/worked-example.js";
 import { backwardStep, forwardStep, totals } from "./passes.js";
-import { mat, num, onNumberKeys, readoutStyles, rovingTabStops, vec } from "./readout.js";
+import { mat, num, onNumberKeys, readoutStyles, rovingTabStops, vec } from "../math/readout.js";
 import { caseFrom, flatWeights, WORKED_EXAMPLE_ATTRIBUTES } from "./settings.js";
-import type { MatrixChange } from "./matrix-input.js";
+import type { MatrixChange } from "../ui/matrix-input/matrix-input.js";
 import { lessonStyles } from "../theme/lesson.styles.js";
 import { workedExampleStyles } from "./worked-example.styles.js";
-import "./matrix-input.js";
+import "../ui/matrix-input/matrix-input.js";
 import "../ui/button/button.js";
 import "../ui/message/message.js";
 import "../ui/select/select.js";

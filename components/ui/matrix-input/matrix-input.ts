@@ -1,9 +1,9 @@
 import { LitElement, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import { styleMap } from "lit/directives/style-map.js";
-import { define } from "../define.js";
-import { emit } from "../events.js";
-import { styles } from "../theme/tokens.js";
+import { define } from "../../define.js";
+import { emit } from "../../events.js";
+import { styles } from "../../theme/tokens.js";
 import { matrixInputStyles } from "./matrix-input.styles.js";
 
 let uid = 0;
