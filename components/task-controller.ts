@@ -7,6 +7,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { runTask, type TaskHandle } from "../bindings/worker/client.js";
 import type { ParamsOf, ProgressOf, ResultOf } from "../bindings/worker/types.js";
 import { estimateRemaining } from "./ui/progress/format.js";
+import "./ui/button/button.js";
 import "./ui/progress/progress.js";
 
 export type TaskStatus = "idle" | "running" | "paused" | "done" | "cancelled" | "error";
@@ -94,6 +95,14 @@ export class TaskController<K extends string> implements ReactiveController {
   }
 
   hostDisconnected() { this.cancel(); this.handle = undefined; }
+
+  /** Pause (Resume while paused) and Cancel buttons while the task runs, nothing otherwise; `onCancel` runs before cancelling. */
+  renderPauseCancel(onCancel?: () => void): TemplateResult | typeof nothing {
+    if (!this.running) return nothing;
+    const paused = this.status === "paused";
+    return html`<rnn-button pressed=${paused ? "true" : "false"} @click=${() => (this.status === "paused" ? this.resume() : this.pause())}>${paused ? "Resume" : "Pause"}</rnn-button>
+      <rnn-button @click=${() => { onCancel?.(); this.cancel(); }}>Cancel</rnn-button>`;
+  }
 
   /** A progress bar with time remaining (or nothing when idle). */
   renderProgress(label = "Training"): TemplateResult | typeof nothing {

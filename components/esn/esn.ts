@@ -116,10 +116,7 @@ export class RnnEsn extends LitElement {
         </div>
         <div class="buttons">
           <rnn-button variant="primary" ?disabled=${running} @click=${() => this.start()}>Run</rnn-button>
-          ${running ? html`
-            <rnn-button pressed=${this.task.status === "paused" ? "true" : "false"}
-              @click=${() => (this.task.status === "paused" ? this.task.resume() : this.task.pause())}>${this.task.status === "paused" ? "Resume" : "Pause"}</rnn-button>
-            <rnn-button @click=${() => this.task.cancel()}>Cancel</rnn-button>` : nothing}
+          ${this.task.renderPauseCancel()}
           ${this.stale && !running ? html`<span class="status">Settings changed: press Run to measure them.</span>` : nothing}
         </div>
         ${this.task.renderProgress(this.progressLabel())}

@@ -414,9 +414,7 @@ export class RnnSequenceLab extends LitElement {
         <rnn-button variant="primary" ?disabled=${busy} @click=${() => this.trainBptt(true)}>Train (BPTT)</rnn-button>
         <rnn-button ?disabled=${busy} @click=${() => this.trainRandom(true)}>Random search</rnn-button>
         <rnn-button ?disabled=${busy} @click=${() => this.compare()}>Compare both</rnn-button>
-        ${task ? html`
-          <rnn-button pressed=${task.status === "paused" ? "true" : "false"} @click=${() => (task.status === "paused" ? task.resume() : task.pause())}>${task.status === "paused" ? "Resume" : "Pause"}</rnn-button>
-          <rnn-button @click=${() => { this.comparing = false; task.cancel(); }}>Cancel</rnn-button>` : nothing}
+        ${task?.renderPauseCancel(() => { this.comparing = false; }) ?? nothing}
       </div>
       ${[[this.bptt, "Training by BPTT"], [this.search, "Random search"]].map(([t, label]) => {
         const c = t as TaskController<string>;
