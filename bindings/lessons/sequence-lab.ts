@@ -9,7 +9,7 @@ import type { Engine, ModelOptions } from "../engine.js";
 import type { Model, Params } from "../model.js";
 import { generateSequence, normalize, parseUserSequence, SEQUENCE_KINDS, type SequenceKind } from "../data/sequences.js";
 import { spectralRadius } from "../linalg.js";
-import type { Activation } from "../types.js";
+import type { Activation, EngineKind } from "../types.js";
 
 export type LabSource = SequenceKind | "custom";
 export const LAB_SOURCES: readonly LabSource[] = [...SEQUENCE_KINDS, "custom"];
@@ -319,6 +319,23 @@ export interface RunHooks {
   /** called at most every `reportMs` and once at the end */
   report?: (p: RunProgress) => void;
   reportMs?: number;
+}
+
+/** What both of the lab's runs (BPTT and random search) start from; each worker task adds its own settings. */
+export interface LabRun {
+  settings: LabSettings;
+  /** the starting weights */
+  params: Params;
+  problem: Problem;
+  /** loss evaluations */
+  budget: number;
+  engine?: EngineKind;
+}
+
+/** Runs `run` on a model of the lab's shape holding the run's starting weights, and disposes the model after. */
+export async function onLabModel<R>(engine: Engine, r: LabRun, run: (model: Model) => Promise<R>): Promise<R> {
+  const model = labModel(engine, r.settings, r.problem, r.params);
+  try { return await run(model); } finally { model.dispose(); }
 }
 
 export const MAX_BUDGET = 10_000;

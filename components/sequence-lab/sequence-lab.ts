@@ -13,7 +13,7 @@ import type { Params } from "../../bindings/model.js";
 import { ACTIVATIONS } from "../../bindings/types.js";
 import {
   buildProblem, defaultParams, labModel, LAB_SOURCES, MAX_HIDDEN, readSequence, traceForward,
-  type ForwardReport, type LabSettings, type Problem, type RunProgress, type RunSummary,
+  type ForwardReport, type LabRun, type LabSettings, type Problem, type RunProgress, type RunSummary,
 } from "../../bindings/lessons/sequence-lab.js";
 import type {} from "../../bindings/worker/tasks/sequence-train.js";
 import type {} from "../../bindings/worker/tasks/random-search.js";
@@ -217,22 +217,14 @@ export class RnnSequenceLab extends LitElement {
 
   private get busy() { return this.bptt.running || this.search.running; }
 
-  private async trainBptt(adopt: boolean): Promise<RunSummary | undefined> {
+  /** Trains from the current weights by BPTT or by random search, in a worker; `adopt` takes the result's weights. */
+  private async train(method: "bptt" | "random", adopt: boolean): Promise<RunSummary | undefined> {
     const c = this.current, v = this.settings.values;
     if (!c) return undefined;
-    const key = this.runKey;
-    const r = await this.bptt.run({ settings: this.labSettings, params: c.params, problem: c.problem, budget: v.budget,
-      bptt: { optimizer: v.optimizer, lr: v.lr, clip: v.clip }, engine: v.engine });
-    if (r) this.finishRun({ summary: r, key }, adopt);
-    return r;
-  }
-
-  private async trainRandom(adopt: boolean): Promise<RunSummary | undefined> {
-    const c = this.current, v = this.settings.values;
-    if (!c) return undefined;
-    const key = this.runKey;
-    const r = await this.search.run({ settings: this.labSettings, params: c.params, problem: c.problem, budget: v.budget,
-      search: { mode: v.search, scale: v.searchScale ?? defaultScale(v.search), seed: v.seed }, engine: v.engine });
+    const key = this.runKey, start: LabRun = { settings: this.labSettings, params: c.params, problem: c.problem, budget: v.budget, engine: v.engine };
+    const r = method === "bptt"
+      ? await this.bptt.run({ ...start, bptt: { optimizer: v.optimizer, lr: v.lr, clip: v.clip } })
+      : await this.search.run({ ...start, search: { mode: v.search, scale: v.searchScale ?? defaultScale(v.search), seed: v.seed } });
     if (r) this.finishRun({ summary: r, key }, adopt);
     return r;
   }
@@ -249,7 +241,7 @@ export class RnnSequenceLab extends LitElement {
 
   private async compare() {
     this.comparing = true;
-    try { if (await this.trainBptt(false)) await this.trainRandom(false); } finally { this.comparing = false; }
+    try { if (await this.train("bptt", false)) await this.train("random", false); } finally { this.comparing = false; }
   }
 
   private runningTask() { return this.bptt.running ? this.bptt : this.search.running ? this.search : undefined; }
@@ -411,8 +403,8 @@ export class RnnSequenceLab extends LitElement {
           @rnn-change=${(e: CustomEvent<{ value: number }>) => this.setSettings({ searchScale: e.detail.value })}></rnn-slider>
       </div>
       <div class="buttons">
-        <rnn-button variant="primary" ?disabled=${busy} @click=${() => this.trainBptt(true)}>Train (BPTT)</rnn-button>
-        <rnn-button ?disabled=${busy} @click=${() => this.trainRandom(true)}>Random search</rnn-button>
+        <rnn-button variant="primary" ?disabled=${busy} @click=${() => this.train("bptt", true)}>Train (BPTT)</rnn-button>
+        <rnn-button ?disabled=${busy} @click=${() => this.train("random", true)}>Random search</rnn-button>
         <rnn-button ?disabled=${busy} @click=${() => this.compare()}>Compare both</rnn-button>
         ${task?.renderPauseCancel(() => { this.comparing = false; }) ?? nothing}
       </div>
