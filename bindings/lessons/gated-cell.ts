@@ -149,6 +149,9 @@ const argmaxOf = (v: ArrayLike<number>) => { let b = 0; for (let k = 1; k < v.le
 /** One gate's pre-activation for one unit, split into the three sums that make it. */
 export interface PreActivation { input: number; recurrent: number; bias: number; total: number }
 
+/** One gate of one unit at one step: its pre-activation, split into terms, and the engine's value after the nonlinearity. */
+export interface GateTerm { pre: PreActivation; value: number }
+
 /**
  * a = W_x[row]·x + W_h[row]·hIn + b[row] for row = block·H + unit (float64, from the
  * engine's parameters). hIn is h_{t−1}, or r ⊙ h_{t−1} for the GRU candidate.

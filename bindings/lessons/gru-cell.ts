@@ -6,7 +6,7 @@
  * Gate values come from the engine; pre-activations are recomputed from its parameters.
  */
 import type { Params } from "../model.js";
-import { preActivation, type PreActivation, type Trace } from "./gated-cell.js";
+import { preActivation, type GateTerm, type Trace } from "./gated-cell.js";
 
 export const GRU_GATES = [
   { name: "z", block: 0, activation: "σ", role: "update gate: how much of the state to replace by the candidate" },
@@ -14,8 +14,6 @@ export const GRU_GATES = [
   { name: "g", block: 2, activation: "tanh", role: "candidate: the new content, computed from x and r ⊙ h" },
 ] as const;
 export type GruGate = (typeof GRU_GATES)[number]["name"];
-
-export interface GateTerm { pre: PreActivation; value: number }
 
 export interface GruUnitStep {
   gates: Record<GruGate, GateTerm>;

@@ -6,7 +6,7 @@
  * A float64 reference of the same step checks the engine (tests, and the view's check line).
  */
 import type { Params } from "../model.js";
-import { preActivation, type PreActivation, type Trace } from "./gated-cell.js";
+import { preActivation, type GateTerm, type Trace } from "./gated-cell.js";
 
 export const LSTM_GATES = [
   { name: "i", block: 0, activation: "σ", role: "input gate: how much of the candidate to write" },
@@ -15,8 +15,6 @@ export const LSTM_GATES = [
   { name: "o", block: 3, activation: "σ", role: "output gate: how much of tanh(c) to show as h" },
 ] as const;
 export type LstmGate = (typeof LSTM_GATES)[number]["name"];
-
-export interface GateTerm { pre: PreActivation; value: number }
 
 export interface LstmUnitStep {
   gates: Record<LstmGate, GateTerm>;
