@@ -3,13 +3,13 @@ import { property, state } from "lit/decorators.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
 import { styles } from "../theme/tokens.js";
-import { runTask, type TaskHandle } from "../../bindings/worker/client.js";
 import { RECALL_DEFAULTS, RECALL_DISTRACTORS, RECALL_KEEP_BIAS, RECALL_TEST_SIZE, RECALL_GRAD_SEQUENCES } from "../../bindings/lessons/char-lab-recall.js";
-import type { RecallProgress, RecallResult } from "../../bindings/worker/tasks/recall-task.js";
+import type {} from "../../bindings/worker/tasks/recall-task.js";
 import type { CellKind, EngineKind } from "../../bindings/types.js";
 import { lessonStyles } from "../theme/lesson.styles.js";
 import { charLabStyles } from "./char-lab.styles.js";
 import { intList } from "./char-lab-attributes.js";
+import { TaskBatch, type BatchRun } from "./task-batch.js";
 import "../charts/line-chart/line-chart.js";
 import "../ui/button/button.js";
 import "../ui/progress/progress.js";
@@ -20,7 +20,7 @@ const CELLS: CellKind[] = ["rnn", "lstm", "gru"];
 const NAMES: Record<CellKind, string> = { rnn: "RNN", lstm: "LSTM", gru: "GRU" };
 const lengthsRule = intList(2, 400, 4, []);
 
-interface Run { cell: CellKind; n: number; handle?: TaskHandle<RecallResult>; progress?: RecallProgress; result?: RecallResult; error?: string }
+type Run = { cell: CellKind; n: number } & BatchRun<"recall-task">;
 
 /**
  * The vanishing-gradient experiment: each cell learns to name the first of n random
@@ -37,32 +37,16 @@ export class RnnCharRecall extends LitElement {
   @property({ type: Number }) steps = RECALL_DEFAULTS.steps;
   @property({ type: Number }) seed = 1;
   @property() engine: EngineKind = "wasm";
-  @state() private runs: Run[] = [];
   @state() private lengthsError = "";
   @state() private when: "after" | "before" = "after";
-  private timer?: ReturnType<typeof setInterval>;
+  private readonly batch = new TaskBatch(this, "recall-task",
+    (run: { cell: CellKind; n: number }) => ({ settings: { ...RECALL_DEFAULTS, cell: run.cell, n: run.n, steps: this.steps, seed: this.seed }, engine: this.engine }),
+    (p) => ({ ...p, points: p.points.slice() }));
 
-  override disconnectedCallback() { super.disconnectedCallback(); this.cancel(); }
-
-  private get busy() { return this.runs.some((r) => !r.result && !r.error); }
-
-  private start() {
-    this.cancel();
-    this.runs = this.lengths.flatMap((n) => CELLS.map((cell) => ({ cell, n })));
-    for (const run of this.runs) {
-      const h = runTask("recall-task", { settings: { ...RECALL_DEFAULTS, cell: run.cell, n: run.n, steps: this.steps, seed: this.seed }, engine: this.engine },
-        { onProgress: (p) => { run.progress = { ...p, points: p.points.slice() }; } });
-      run.handle = h;
-      h.done.then((r) => { run.result = r; }, (e: Error) => { run.error = e.name === "AbortError" ? "cancelled" : e.message; })
-        .finally(() => { this.requestUpdate(); if (!this.busy) clearInterval(this.timer); });
-    }
-    this.timer = setInterval(() => this.requestUpdate(), 200);
-  }
-
-  private cancel() {
-    for (const r of this.runs) r.handle?.cancel();
-    clearInterval(this.timer);
-  }
+  private get runs(): Run[] { return this.batch.runs; }
+  private get busy() { return this.batch.busy; }
+  private start() { this.batch.start(this.lengths.flatMap((n) => CELLS.map((cell) => ({ cell, n })))); }
+  private cancel() { this.batch.cancel(); }
 
   private editLengths(raw: string) {
     const r = lengthsRule.parse(raw);

@@ -3,21 +3,21 @@ import { property, state } from "lit/decorators.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
 import { styles } from "../theme/tokens.js";
-import { runTask, type TaskHandle } from "../../bindings/worker/client.js";
 import { poolStats } from "../../bindings/worker/pool.js";
 import type { CharModelSettings } from "../../bindings/lessons/char-lab-train.js";
-import type { CharSweepProgress, CharSweepResult } from "../../bindings/worker/tasks/char-sweep.js";
+import type {} from "../../bindings/worker/tasks/char-sweep.js";
 import type { EngineKind } from "../../bindings/types.js";
 import { lessonStyles } from "../theme/lesson.styles.js";
 import { charLabStyles } from "./char-lab.styles.js";
 import { intList } from "./char-lab-attributes.js";
+import { TaskBatch, type BatchRun } from "./task-batch.js";
 import "../charts/line-chart/line-chart.js";
 import "../ui/button/button.js";
 import "../ui/message/message.js";
 import "../ui/progress/progress.js";
 import "../ui/slider/slider.js";
 
-interface Run { H: number; handle?: TaskHandle<CharSweepResult>; progress?: CharSweepProgress; result?: CharSweepResult; error?: string; started: number }
+type Run = { H: number; started: number } & BatchRun<"char-sweep">;
 
 const sizesRule = intList(8, 512, 6, []);
 
@@ -41,32 +41,19 @@ export class RnnCharSweep extends LitElement {
   @property({ type: Number }) temperature = 0.8;
   @property() units: "bits" | "nats" = "bits";
   @property() engine: EngineKind = "wasm";
-  @state() private runs: Run[] = [];
   @state() private sizesError = "";
-  private timer?: ReturnType<typeof setInterval>;
+  private readonly batch = new TaskBatch(this, "char-sweep",
+    (run: { H: number; started: number }) => ({ text: this.text, settings: { ...this.settings!, hiddenSize: run.H }, steps: this.steps,
+      sampleLength: 160, temperature: this.temperature, engine: this.engine }),
+    (p) => ({ ...p, curve: p.curve.slice() }));
 
-  override disconnectedCallback() { super.disconnectedCallback(); this.cancel(); }
-
-  private get busy() { return this.runs.some((r) => !r.result && !r.error); }
+  private get runs(): Run[] { return this.batch.runs; }
+  private get busy() { return this.batch.busy; }
+  private cancel() { this.batch.cancel(); }
 
   private start() {
     if (!this.settings) return;
-    this.cancel();
-    this.runs = this.sizes.map((H) => ({ H, started: performance.now() }));
-    for (const run of this.runs) {
-      const h = runTask("char-sweep", { text: this.text, settings: { ...this.settings, hiddenSize: run.H }, steps: this.steps,
-        sampleLength: 160, temperature: this.temperature, engine: this.engine }, { onProgress: (p) => { run.progress = { ...p, curve: p.curve.slice() }; } });
-      run.handle = h;
-      h.done.then((r) => { run.result = r; }, (e: Error) => { run.error = e.name === "AbortError" ? "cancelled" : e.message; })
-        .finally(() => { this.requestUpdate(); if (!this.busy) clearInterval(this.timer); });
-    }
-    // progress arrives up to 30 times a second per run; redraw at 5 Hz
-    this.timer = setInterval(() => this.requestUpdate(), 200);
-  }
-
-  private cancel() {
-    for (const r of this.runs) r.handle?.cancel();
-    clearInterval(this.timer);
+    this.batch.start(this.sizes.map((H) => ({ H, started: performance.now() })));
   }
 
   private editSizes(raw: string) {
