@@ -3,9 +3,9 @@ import { define } from "../define.js";
 import { registerView } from "../registry.js";
 import type { Trace } from "../../bindings/lessons/gated-cell.js";
 import { GRU_GATES, gruReference, gruUnitStep } from "../../bindings/lessons/gru-cell.js";
-import { GATED_ATTRIBUTES, GatedCellView, type GateRow } from "../lstm/gated-view.js";
+import { GATED_ATTRIBUTES, GatedCellView, gateLines, gateValues, type GateRow } from "../lstm/gated-view.js";
 import { gateBox, opNode, wire } from "../lstm/diagram.js";
-import { aligned, eq, fmt, had, n, now, paren, plus, prev, r, sigma, sub, tanh, times } from "../math/mathml.js";
+import { aligned, eq, fmt, had, n, now, paren, plus, prev, r, sub, times } from "../math/mathml.js";
 import { maxGap } from "../lstm/reference-gap.js";
 
 /**
@@ -63,11 +63,10 @@ export class RnnGru extends GatedCellView {
   }
 
   protected gateRows(): GateRow[] {
-    const per = (k: string) => (t: Trace) => t.steps.map((s) => s.gates[k]);
     return [
-      { key: "z", label: "update gate z", values: per("z"), range: [0, 1], scale: "sequential" },
-      { key: "r", label: "reset gate r", values: per("r"), range: [0, 1], scale: "sequential" },
-      { key: "g", label: "candidate g", values: per("g"), range: [-1, 1], scale: "diverging" },
+      { key: "z", label: "update gate z", values: gateValues("z"), range: [0, 1], scale: "sequential" },
+      { key: "r", label: "reset gate r", values: gateValues("r"), range: [0, 1], scale: "sequential" },
+      { key: "g", label: "candidate g", values: gateValues("g"), range: [-1, 1], scale: "diverging" },
       { key: "h", label: "hidden state h", values: (t) => t.steps.map((s) => s.h), range: [-1, 1], scale: "diverging" },
     ];
   }
@@ -125,17 +124,9 @@ export class RnnGru extends GatedCellView {
 
   protected equations(trace: Trace, t: number, j: number): TemplateResult {
     const u = gruUnitStep(trace, t, j), G = u.gates;
-    // two lines per gate: the three terms, then the sum through the nonlinearity (fits a phone)
-    const gateLines = (name: "z" | "r" | "g") => {
-      const g = G[name], act = name === "g" ? tanh : sigma;
-      return [
-        [mathml`${now(name)}`, mathml`${eq}${act}<mo>(</mo>${n(g.pre.input, 3)}${plus}${n(g.pre.recurrent, 3)}${plus}${n(g.pre.bias, 3)}<mo>)</mo>`],
-        [mathml``, mathml`${eq}${act}<mo>(</mo>${r(g.pre.total, 3)}<mo>)</mo>${eq}${r(g.value, 4, `v-${name}`)}`],
-      ] as const;
-    };
     return html`
       <p class="eq-label">Gates: input term + recurrent term + bias (unit ${j}); for g the recurrent term is W<sub>hg</sub>(r ⊙ h<sub>t−1</sub>)</p>
-      <math display="block">${aligned(GRU_GATES.flatMap((g) => gateLines(g.name)), 3)}</math>
+      <math display="block">${aligned(GRU_GATES.flatMap((g) => gateLines(g, G[g.name])), 3)}</math>
       <p class="eq-label">New state: keep (1 − z) of the old, write z of the candidate</p>
       <math display="block" data-testid="state-equation">${aligned([
         [mathml`${now("h")}`, mathml`${eq}${paren(mathml`<mn>1</mn><mo>−</mo>${now("z")}`)}${had}${prev("h")}${plus}${now("z")}${had}${now("g")}`],

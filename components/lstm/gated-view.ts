@@ -4,7 +4,7 @@
  * values over time, and the product of "keep" factors along the additive path. The
  * subclass draws its cell and writes its equations.
  */
-import { LitElement, html, nothing, type TemplateResult } from "lit";
+import { LitElement, html, mathml, nothing, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
 import { int, KeptAttributes, oneOf, text } from "../attributes.js";
 import { emit, emitTrainDone } from "../events.js";
@@ -13,9 +13,9 @@ import { styles, themeRoot } from "../theme/tokens.js";
 import type { Model } from "../../bindings/model.js";
 import {
   accuracy, createGatedModel, formatSequence, GatedTrainer, GATED_TASKS, highwayGain, MAX_STEPS, parseSequence, TASKS,
-  TRAINING, traceSequence, type GatedCellKind, type GatedTaskKind, type Trace,
+  TRAINING, traceSequence, type GatedCellKind, type GatedTaskKind, type GateTerm, type Trace,
 } from "../../bindings/lessons/gated-cell.js";
-import { fmt } from "../math/mathml.js";
+import { eq, fmt, n, now, plus, r, sigma, tanh } from "../math/mathml.js";
 import { textField } from "../ui/text-field.js";
 import { anyBelowFloor, floored, LOG_FLOOR } from "../ui/log-floor.js";
 import { cellLessonStyles, lessonStyles } from "../theme/lesson.styles.js";
@@ -43,6 +43,21 @@ export interface TrainInfo { steps: number; ms: number; loss: number; accuracy: 
 
 /** One heat map of a gate (or state) over time. */
 export interface GateRow { key: string; label: string; values(t: Trace): number[][]; range?: [number, number]; scale: "diverging" | "sequential" }
+
+/** The values of gate `name` over the sequence, for a GateRow. */
+export const gateValues = (name: string) => (t: Trace) => t.steps.map((s) => s.gates[name]);
+
+/**
+ * A gate's equation for one unit in two lines (so it fits a phone): the input term, the
+ * recurrent term and the bias, then their sum through the gate's nonlinearity.
+ */
+export function gateLines(gate: { name: string; activation: string }, g: GateTerm) {
+  const act = gate.activation === "tanh" ? tanh : sigma;
+  return [
+    [mathml`${now(gate.name)}`, mathml`${eq}${act}<mo>(</mo>${n(g.pre.input, 3)}${plus}${n(g.pre.recurrent, 3)}${plus}${n(g.pre.bias, 3)}<mo>)</mo>`],
+    [mathml``, mathml`${eq}${act}<mo>(</mo>${r(g.pre.total, 3)}<mo>)</mo>${eq}${r(g.value, 4, `v-${gate.name}`)}`],
+  ] as const;
+}
 
 let uid = 0;
 

@@ -3,9 +3,9 @@ import { define } from "../define.js";
 import { registerView } from "../registry.js";
 import type { Trace } from "../../bindings/lessons/gated-cell.js";
 import { LSTM_GATES, lstmReference, lstmUnitStep } from "../../bindings/lessons/lstm-cell.js";
-import { GATED_ATTRIBUTES, GatedCellView, type GateRow } from "./gated-view.js";
+import { GATED_ATTRIBUTES, GatedCellView, gateLines, gateValues, type GateRow } from "./gated-view.js";
 import { gateBox, opNode, wire } from "./diagram.js";
-import { aligned, eq, fmt, had, n, now, plus, prev, r, sigma, sub, tanh, times } from "../math/mathml.js";
+import { aligned, eq, fmt, had, n, now, plus, prev, r, sub, tanh, times } from "../math/mathml.js";
 import { maxGap } from "./reference-gap.js";
 
 /**
@@ -64,12 +64,11 @@ export class RnnLstm extends GatedCellView {
   }
 
   protected gateRows(): GateRow[] {
-    const per = (k: string) => (t: Trace) => t.steps.map((s) => s.gates[k]);
     return [
-      { key: "i", label: "input gate i", values: per("i"), range: [0, 1], scale: "sequential" },
-      { key: "f", label: "forget gate f", values: per("f"), range: [0, 1], scale: "sequential" },
-      { key: "g", label: "candidate g", values: per("g"), range: [-1, 1], scale: "diverging" },
-      { key: "o", label: "output gate o", values: per("o"), range: [0, 1], scale: "sequential" },
+      { key: "i", label: "input gate i", values: gateValues("i"), range: [0, 1], scale: "sequential" },
+      { key: "f", label: "forget gate f", values: gateValues("f"), range: [0, 1], scale: "sequential" },
+      { key: "g", label: "candidate g", values: gateValues("g"), range: [-1, 1], scale: "diverging" },
+      { key: "o", label: "output gate o", values: gateValues("o"), range: [0, 1], scale: "sequential" },
       { key: "c", label: "cell state c", values: (t) => t.steps.map((s) => s.c!), scale: "diverging" },
       { key: "h", label: "hidden state h", values: (t) => t.steps.map((s) => s.h), range: [-1, 1], scale: "diverging" },
     ];
@@ -126,17 +125,9 @@ export class RnnLstm extends GatedCellView {
 
   protected equations(trace: Trace, t: number, j: number): TemplateResult {
     const u = lstmUnitStep(trace, t, j), G = u.gates;
-    // two lines per gate: the three terms, then the sum through the nonlinearity (fits a phone)
-    const gateLines = (name: "i" | "f" | "g" | "o") => {
-      const g = G[name], act = name === "g" ? tanh : sigma;
-      return [
-        [mathml`${now(name)}`, mathml`${eq}${act}<mo>(</mo>${n(g.pre.input, 3)}${plus}${n(g.pre.recurrent, 3)}${plus}${n(g.pre.bias, 3)}<mo>)</mo>`],
-        [mathml``, mathml`${eq}${act}<mo>(</mo>${r(g.pre.total, 3)}<mo>)</mo>${eq}${r(g.value, 4, `v-${name}`)}`],
-      ] as const;
-    };
     return html`
       <p class="eq-label">Gates: a = W<sub>x</sub>x<sub>t</sub> + W<sub>h</sub>h<sub>t−1</sub> + b, split into input term + recurrent term + bias (unit ${j})</p>
-      <math display="block">${aligned(LSTM_GATES.flatMap((g) => gateLines(g.name)), 3)}</math>
+      <math display="block">${aligned(LSTM_GATES.flatMap((g) => gateLines(g, G[g.name])), 3)}</math>
       <p class="eq-label">Cell state (the highway): ⊙ is element-wise, so for one unit it is a plain product</p>
       <math display="block" data-testid="cell-equation">${aligned([
         [mathml`${now("c")}`, mathml`${eq}${now("f")}${had}${prev("c")}${plus}${now("i")}${had}${now("g")}`],
