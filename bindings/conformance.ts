@@ -4,16 +4,10 @@
  */
 import type { Engine } from "./engine.js";
 import type { Gradients, Params } from "./model.js";
-import { ACTIVATIONS, CELLS, GATE_COUNT, LOSSES, type Activation, type CellKind, type LossKind, type Sequence } from "./types.js";
+import { ACTIVATIONS, CELLS, GATE_COUNT, LOSSES, type Activation, type ModelConfig, type Sequence } from "./types.js";
 import { fail, finiteMatrix, finiteVector, intInRange, isArrayLike, oneOf } from "./validate.js";
 
-export interface ConformanceCase {
-  cell: CellKind;
-  activation: Activation;
-  loss: LossKind;
-  inputSize: number;
-  hiddenSize: number;
-  outputSize: number;
+export interface ConformanceCase extends Pick<ModelConfig, "cell" | "activation" | "loss" | "inputSize" | "hiddenSize" | "outputSize"> {
   params: Params;
   sequence: Sequence;
   h0?: number[];
