@@ -6,7 +6,7 @@
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { commands, userEvent } from "vitest/browser";
 import axe from "axe-core";
-import { loadBundle, mount, settle, sleep } from "./helpers.js";
+import { all, loadBundle, mount, settle, sleep } from "./helpers.js";
 import type { StudyResult } from "../../bindings/lab/types.js";
 
 type Lib = Awaited<ReturnType<typeof loadBundle>>;
@@ -20,7 +20,6 @@ beforeAll(async () => {
 });
 afterEach(() => { document.body.replaceChildren(); });
 
-const all = (root: Element | ShadowRoot, sel: string) => [...root.querySelectorAll<HTMLElement>(sel)];
 const button = (root: ShadowRoot, text: string | RegExp) => {
   const b = all(root, "rnn-button").find((x) => (typeof text === "string" ? x.textContent!.trim() === text : text.test(x.textContent!)));
   if (!b) throw new Error(`no button ${text}`);

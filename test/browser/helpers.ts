@@ -21,11 +21,14 @@ export function loadBundle(): Promise<Lib> {
   }));
 }
 
-export async function mount(html: string): Promise<HTMLElement & { updateComplete: Promise<boolean> }> {
+/** A mounted Lit element. */
+export type View = HTMLElement & { updateComplete: Promise<boolean> };
+
+export async function mount(html: string): Promise<View> {
   const host = document.createElement("div");
   host.innerHTML = html;
   document.body.append(host);
-  const el = host.firstElementChild as HTMLElement & { updateComplete: Promise<boolean> };
+  const el = host.firstElementChild as View;
   await el.updateComplete;
   return el;
 }
@@ -41,6 +44,9 @@ export async function settle(root: Element | ShadowRoot): Promise<void> {
 }
 
 export const shadow = (el: Element, sel: string) => el.shadowRoot!.querySelector(sel) as HTMLElement;
+/** The first match of `sel` below `root`, and all matches. */
+export const $ = <T extends Element = HTMLElement>(root: Element | ShadowRoot, sel: string) => root.querySelector(sel) as T;
+export const all = (root: Element | ShadowRoot, sel: string) => [...root.querySelectorAll<HTMLElement>(sel)];
 
 export function tabsOf(explorer: Element): HTMLButtonElement[] {
   const tabs = shadow(explorer, "rnn-tabs");

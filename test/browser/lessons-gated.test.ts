@@ -5,7 +5,7 @@
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { commands, userEvent } from "vitest/browser";
 import axe from "axe-core";
-import { loadBundle, mount, settle, sleep } from "./helpers.js";
+import { $, all, loadBundle, mount, settle, sleep, type View } from "./helpers.js";
 import { EchoStateNetwork } from "../../bindings/esn.js";
 import { spectralRadius } from "../../bindings/linalg.js";
 
@@ -15,9 +15,6 @@ beforeAll(async () => {
 });
 afterEach(() => { document.body.replaceChildren(); });
 
-type View = HTMLElement & { updateComplete: Promise<boolean> };
-const $ = <T extends Element = HTMLElement>(root: Element | ShadowRoot, sel: string) => root.querySelector(sel) as T;
-const all = (root: Element | ShadowRoot, sel: string) => [...root.querySelectorAll<HTMLElement>(sel)];
 /** A displayed number ("−0.1234" uses a true minus sign). */
 const value = (root: ShadowRoot, sel: string) => Number($(root, sel).textContent!.trim().replace("−", "-"));
 

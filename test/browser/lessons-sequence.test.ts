@@ -7,7 +7,7 @@
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { commands, userEvent } from "vitest/browser";
 import axe from "axe-core";
-import { loadBundle, mount, settle, sleep } from "./helpers.js";
+import { all, loadBundle, mount, settle, sleep, type View } from "./helpers.js";
 import goldenH1 from "../golden/worked-example-h1.json";
 import goldenH2 from "../golden/worked-example-h2.json";
 import { traceExample, withParam, example } from "../../bindings/lessons/worked-example.js";
@@ -17,9 +17,6 @@ beforeAll(async () => {
   await loadBundle();
 });
 afterEach(() => { document.body.replaceChildren(); });
-
-type View = HTMLElement & { updateComplete: Promise<boolean> };
-const all = (root: Element | ShadowRoot, sel: string) => [...root.querySelectorAll<HTMLElement>(sel)];
 
 async function ready(el: View, probe: string): Promise<ShadowRoot> {
   for (let i = 0; i < 300 && !el.shadowRoot!.querySelector(probe); i++) await sleep(20);

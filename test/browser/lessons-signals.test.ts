@@ -6,17 +6,13 @@
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { commands, userEvent } from "vitest/browser";
 import axe from "axe-core";
-import { loadBundle, mount, settle, sleep } from "./helpers.js";
+import { $, all, loadBundle, mount, settle, sleep, type View } from "./helpers.js";
 
 beforeAll(async () => {
   await commands.startCapture();
   await loadBundle();
 });
 afterEach(() => { document.body.replaceChildren(); });
-
-type View = HTMLElement & { updateComplete: Promise<boolean> };
-const $ = <T extends Element = HTMLElement>(root: Element | ShadowRoot, sel: string) => root.querySelector(sel) as T;
-const all = (root: Element | ShadowRoot, sel: string) => [...root.querySelectorAll<HTMLElement>(sel)];
 
 /** Waits until the view's engine has started and the lesson is drawn. */
 async function ready(el: View, probe = "rnn-stem-plot, .graph"): Promise<ShadowRoot> {
