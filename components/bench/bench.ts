@@ -5,8 +5,8 @@ import { emit } from "../events.js";
 import { registerView } from "../registry.js";
 import { TaskController } from "../task-controller.js";
 import { styles, themeRoot } from "../theme/tokens.js";
-import { KeptSettings } from "../lstm/settings.js";
-import { lessonStyles } from "../lstm/lesson.styles.js";
+import { KeptAttributes as KeptSettings } from "../attributes.js";
+import { cellLessonStyles, lessonStyles as sharedLessonStyles } from "../theme/lesson.styles.js";
 import { benchStyles } from "./bench.styles.js";
 import { KERNELS, type KernelResult } from "../../bench/kernels.js";
 import { ratios, type BenchEngine, type BenchResult } from "../../bench/report.js";
@@ -53,7 +53,7 @@ const sig = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x
  * @cssproperty --rnn-surface - card background
  */
 export class RnnBench extends LitElement {
-  static override styles = [styles, themeRoot, lessonStyles, benchStyles];
+  static override styles = [styles, themeRoot, sharedLessonStyles, cellLessonStyles, benchStyles];
 
   private readonly settings = new KeptSettings(this, BENCH_ATTRIBUTES);
   private readonly task = new TaskController(this, {

@@ -16,7 +16,7 @@ export interface TextFieldOptions {
   value: string;
   error?: string;
   hint?: string;
-  /** the on-screen keyboard: "decimal" (the default) for numbers, "text" for anything else */
+  /** the on-screen keyboard: "text" (the default, since lists need comma and space keys) or "decimal" for one number */
   inputmode?: "decimal" | "text";
   onCommit(text: string): void;
 }
@@ -24,7 +24,7 @@ export interface TextFieldOptions {
 export function textField(o: TextFieldOptions) {
   return html`<div class="field">
     <label for=${o.id}>${o.label}</label>
-    <input id=${o.id} type="text" inputmode=${o.inputmode ?? "decimal"} spellcheck="false" autocomplete="off" .value=${o.value}
+    <input id=${o.id} type="text" inputmode=${o.inputmode ?? "text"} spellcheck="false" autocomplete="off" .value=${o.value}
       aria-invalid=${o.error ? "true" : "false"} aria-describedby="${o.id}-m"
       @change=${(e: Event) => o.onCommit((e.target as HTMLInputElement).value)} />
     ${o.error ? html`<div class="error" id="${o.id}-m" role="alert">${o.error}</div>`
