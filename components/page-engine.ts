@@ -8,6 +8,7 @@
  */
 import { createEngine, type Engine } from "../bindings/engine.js";
 import type { EngineKind } from "../bindings/types.js";
+import type { ReactiveController, ReactiveControllerHost } from "lit";
 
 const engines = new Map<EngineKind, Promise<Engine>>();
 
@@ -24,4 +25,31 @@ export function pageEngine(kind: EngineKind = "wasm"): Promise<Engine> {
 export function yieldToPage(): Promise<void> {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return s?.yield ? s.yield() : new Promise((r) => setTimeout(r, 0));
+}
+
+/**
+ * Gives a view the page engine of the kind its settings ask for, and follows that
+ * setting: when the `engine` attribute changes, the view gets the other engine.
+ * `failure` says why the engine could not start.
+ */
+export class PageEngineController implements ReactiveController {
+  engine?: Engine;
+  failure = "";
+  private kind?: EngineKind;
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly wanted: () => EngineKind) {
+    host.addController(this);
+  }
+
+  hostConnected() { this.follow(); }
+  hostUpdate() { this.follow(); }
+
+  private follow() {
+    const kind = this.wanted();
+    if (kind === this.kind) return;
+    this.kind = kind;
+    pageEngine(kind).then(
+      (e) => { if (this.kind === kind) { this.engine = e; this.failure = ""; this.host.requestUpdate(); } },
+      (e) => { this.failure = String((e as Error)?.message ?? e); this.host.requestUpdate(); });
+  }
 }

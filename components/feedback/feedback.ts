@@ -3,7 +3,7 @@ import { state } from "lit/decorators.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
 import { int, KeptAttributes, num, numberList, oneOf } from "../attributes.js";
-import { pageEngine } from "../page-engine.js";
+import { PageEngineController } from "../page-engine.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import type { Engine } from "../../bindings/engine.js";
@@ -50,22 +50,18 @@ export class RnnFeedback extends LitElement {
   static override styles = [styles, themeRoot, lessonStyles, signalLessonStyles, feedbackStyles];
 
   private readonly settings = new KeptAttributes(this, FEEDBACK_ATTRIBUTES);
-  @state() private engine?: Engine;
-  @state() private failure = "";
+  private readonly engines = new PageEngineController(this, () => this.settings.values.engine);
+  private get engine(): Engine | undefined { return this.engines.engine; }
+  private get failure() { return this.engines.failure; }
   @state() private errors: { inputs?: string; taps?: string } = {};
   private cache?: { key: string; run: FeedbackRun };
   /** the longest input the reader made, so shortening and lengthening again loses nothing */
   private longest: number[] = [];
   private readonly ids = { inputs: fieldId(), taps: fieldId() };
 
-  override connectedCallback() {
-    super.connectedCallback();
-    pageEngine(this.settings.values.engine).then((e) => { this.engine = e; }, (e) => { this.failure = String((e as Error)?.message ?? e); });
-  }
-
   get run(): FeedbackRun | undefined {
     if (!this.engine) return undefined;
-    const { inputs, taps, feedback } = this.settings.values, key = `${inputs}|${taps}|${feedback}`;
+    const { inputs, taps, feedback } = this.settings.values, key = `${this.engine.kind}|${inputs}|${taps}|${feedback}`;
     if (this.cache?.key !== key) this.cache = { key, run: runFeedback(this.engine, inputs, taps, feedback) };
     return this.cache.run;
   }

@@ -3,7 +3,7 @@ import { state } from "lit/decorators.js";
 import { KeptAttributes } from "../attributes.js";
 import { define } from "../define.js";
 import { emit, emitTrainDone, emitTrainProgress } from "../events.js";
-import { pageEngine } from "../page-engine.js";
+import { PageEngineController } from "../page-engine.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import { TaskController } from "../task-controller.js";
@@ -79,8 +79,9 @@ export class RnnSequenceLab extends LitElement {
   private readonly search = new TaskController<"random-search">(this, {
     task: "random-search", fraction: (p) => p.evaluation / p.budget, renderEvery: 80, onProgress: (p) => this.progressed(p),
   });
-  @state() private engine?: Engine;
-  @state() private failure = "";
+  private readonly engines = new PageEngineController(this, () => this.settings.values.engine);
+  private get engine(): Engine | undefined { return this.engines.engine; }
+  private get failure() { return this.engines.failure; }
   @state() private sequenceError = "";
   @state() private runs: { bptt?: Run; random?: Run } = {};
   @state() private logScale = true;
@@ -94,11 +95,6 @@ export class RnnSequenceLab extends LitElement {
   private timer?: ReturnType<typeof setInterval>;
   private pulse = 0;
 
-  override connectedCallback() {
-    super.connectedCallback();
-    pageEngine(this.settings.values.engine).then((e) => { this.engine = e; }, (e) => { this.failure = String((e as Error)?.message ?? e); });
-  }
-
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.stopPlaying();
@@ -106,7 +102,6 @@ export class RnnSequenceLab extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
-    if (this.engine && this.engine.kind !== this.settings.values.engine) pageEngine(this.settings.values.engine).then((e) => { this.engine = e; });
     this.recompute();
   }
 

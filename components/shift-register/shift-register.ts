@@ -3,7 +3,7 @@ import { state } from "lit/decorators.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
 import { int, KeptAttributes, numberList, oneOf } from "../attributes.js";
-import { pageEngine } from "../page-engine.js";
+import { PageEngineController } from "../page-engine.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import type { Engine } from "../../bindings/engine.js";
@@ -44,21 +44,17 @@ export class RnnShiftRegister extends LitElement {
   static override styles = [styles, themeRoot, lessonStyles, signalLessonStyles, shiftRegisterStyles];
 
   private readonly settings = new KeptAttributes(this, SHIFT_REGISTER_ATTRIBUTES);
-  @state() private engine?: Engine;
-  @state() private failure = "";
+  private readonly engines = new PageEngineController(this, () => this.settings.values.engine);
+  private get engine(): Engine | undefined { return this.engines.engine; }
+  private get failure() { return this.engines.failure; }
   @state() private errors: { inputs?: string; taps?: string } = {};
   private cache?: { key: string; run: RegisterRun };
   private readonly ids = { inputs: fieldId(), taps: fieldId() };
 
-  override connectedCallback() {
-    super.connectedCallback();
-    pageEngine(this.settings.values.engine).then((e) => { this.engine = e; }, (e) => { this.failure = String((e as Error)?.message ?? e); });
-  }
-
   /** The engine's run for the current settings (recomputed only when inputs or taps change). */
   get run(): RegisterRun | undefined {
     if (!this.engine) return undefined;
-    const { inputs, taps } = this.settings.values, key = `${inputs}|${taps}`;
+    const { inputs, taps } = this.settings.values, key = `${this.engine.kind}|${inputs}|${taps}`;
     if (this.cache?.key !== key) this.cache = { key, run: runRegister(this.engine, inputs, taps) };
     return this.cache.run;
   }

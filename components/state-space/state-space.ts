@@ -3,7 +3,7 @@ import { state } from "lit/decorators.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
 import { fixedNumbers, flag, int, KeptAttributes, num, oneOf } from "../attributes.js";
-import { pageEngine } from "../page-engine.js";
+import { PageEngineController } from "../page-engine.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import type { Engine } from "../../bindings/engine.js";
@@ -75,17 +75,13 @@ export class RnnStateSpace extends LitElement {
   static override styles = [styles, themeRoot, lessonStyles, signalLessonStyles, stateSpaceStyles];
 
   private readonly settings = new KeptAttributes(this, STATE_SPACE_ATTRIBUTES);
-  @state() private engine?: Engine;
-  @state() private failure = "";
+  private readonly engines = new PageEngineController(this, () => this.settings.values.engine);
+  private get engine(): Engine | undefined { return this.engines.engine; }
+  private get failure() { return this.engines.failure; }
   @state() private errors: { b?: string; c?: string } = {};
   private cache?: { key: string; run: StateSpaceRun };
   private sepCache?: { key: string; sep: Separation };
   private readonly ids = { b: fieldId(), c: fieldId() };
-
-  override connectedCallback() {
-    super.connectedCallback();
-    pageEngine(this.settings.values.engine).then((e) => { this.engine = e; }, (e) => { this.failure = String((e as Error)?.message ?? e); });
-  }
 
   /** The system the settings describe (a preset attribute wins while present). */
   get system(): { A: Mat2; B: Vec2; C: Vec2; preset?: string } {
@@ -107,7 +103,7 @@ export class RnnStateSpace extends LitElement {
   get run(): StateSpaceRun | undefined {
     if (!this.engine) return undefined;
     const { A, B, C } = this.system, x = this.input, t = this.settings.values.tanh;
-    const key = JSON.stringify([A, B, C, x, t]);
+    const key = JSON.stringify([this.engine.kind, A, B, C, x, t]);
     if (this.cache?.key !== key) this.cache = { key, run: runStateSpace(this.engine, A, B, C, x, t) };
     return this.cache.run;
   }
@@ -115,7 +111,7 @@ export class RnnStateSpace extends LitElement {
   /** How far apart the four standard inputs drive the state, for the current system. */
   get separation(): Separation | undefined {
     if (!this.engine) return undefined;
-    const { A, B, C } = this.system, t = this.settings.values.tanh, key = JSON.stringify([A, B, C, t]);
+    const { A, B, C } = this.system, t = this.settings.values.tanh, key = JSON.stringify([this.engine.kind, A, B, C, t]);
     if (this.sepCache?.key !== key) this.sepCache = { key, sep: separation(this.engine, A, B, C, t) };
     return this.sepCache.sep;
   }

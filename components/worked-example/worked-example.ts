@@ -3,7 +3,7 @@ import { state } from "lit/decorators.js";
 import { KeptAttributes } from "../attributes.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
-import { pageEngine } from "../page-engine.js";
+import { PageEngineController } from "../page-engine.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import type { Engine } from "../../bindings/engine.js";
@@ -52,23 +52,18 @@ export class RnnWorkedExample extends LitElement {
   static override styles = [styles, themeRoot, readoutStyles, lessonStyles, workedExampleStyles];
 
   private readonly settings = new KeptAttributes(this, WORKED_EXAMPLE_ATTRIBUTES);
-  @state() private engine?: Engine;
-  @state() private failure = "";
+  private readonly engines = new PageEngineController(this, () => this.settings.values.engine);
+  private get engine(): Engine | undefined { return this.engines.engine; }
+  private get failure() { return this.engines.failure; }
   @state() private stepResult?: { key: string; lr: number; result: UpdateResult } | { key: string; error: string };
   private current?: { key: string; c: WorkedCase; trace: Trace; eng: EngineResult };
   private caseError = "";
   private keptPrevious = false;
   private readonly undo: Edit[] = [];
 
-  override connectedCallback() {
-    super.connectedCallback();
-    pageEngine(this.settings.values.engine).then((e) => { this.engine = e; }, (e) => { this.failure = String((e as Error)?.message ?? e); });
-  }
-
   override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
     const engine = this.settings.values.engine;
-    if (this.engine && this.engine.kind !== engine) pageEngine(engine).then((e) => { this.engine = e; });
     this.recompute();
   }
 

@@ -254,3 +254,19 @@ describe("as views of <rnn-explorer>", () => {
     expect(bad).toEqual([]);
   });
 });
+
+describe("the engine attribute", () => {
+  for (const tag of ["rnn-shift-register", "rnn-feedback", "rnn-state-space"]) {
+    test(`${tag} follows a change of engine after it started, and its numbers stay the same`, async () => {
+      const el = await mount(`<${tag}></${tag}>`) as View & { engines: { engine?: { kind: string } } };
+      const root = await ready(el);
+      const before = plotText(root);
+      expect(el.engines.engine?.kind).toBe("wasm");
+      el.setAttribute("engine", "ts");
+      for (let i = 0; i < 100 && el.engines.engine?.kind !== "ts"; i++) await sleep(20);
+      await settle(root);
+      expect(el.engines.engine?.kind).toBe("ts");
+      expect(plotText(root)).toBe(before);
+    });
+  }
+});
