@@ -27,7 +27,7 @@ export { applyQuery, toQuery, scriptSnippet, iframeSnippet, linkFor, bundleURL }
 export { decimate, summarize, fmt } from "./charts/decimate.js";
 export * from "./charts/export.js";
 export { formatRemaining, estimateRemaining } from "./ui/progress/format.js";
-export * from "../bindings/worker/index.js";
+export * from "../tasks/index.js";
 
 // lesson views 1–4 (each registers itself as a view of <rnn-explorer>)
 export { RnnShiftRegister } from "./shift-register/shift-register.js";

@@ -4,7 +4,7 @@
  * or error. Leaving the page (disconnecting the host) cancels the task.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from "lit";
-import { runTask, type TaskHandle } from "../bindings/worker/client.js";
+import { runTask, type TaskHandle } from "../tasks/index.js";
 import type { ParamsOf, ProgressOf, ResultOf } from "../bindings/worker/types.js";
 import { estimateRemaining } from "./ui/progress/format.js";
 import "./ui/button/button.js";

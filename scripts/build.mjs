@@ -44,9 +44,9 @@ export const inlineWorker = {
 
 /** Every output of the package; an entry whose source does not exist yet is skipped. */
 export const targets = [
-  { entryPoints: ["bindings/cli/main.ts"], outfile: "dist/cli.js", platform: "node", format: "esm",
+  { entryPoints: ["cli/main.ts"], outfile: "dist/cli.js", platform: "node", format: "esm",
     banner: { js: "#!/usr/bin/env node" } },
-  { entryPoints: ["bindings/lab/node/worker.ts"], outfile: "dist/lab-worker.js", platform: "node", format: "esm" },
+  { entryPoints: ["lab/node/worker.ts"], outfile: "dist/lab-worker.js", platform: "node", format: "esm" },
   { entryPoints: ["bindings/index.ts"], outfile: "dist/engine.js", format: "esm" },
   { entryPoints: ["components/index.ts"], outfile: "dist/rnn-explorer.js", format: "esm" },
   // classic script: import.meta is empty there, the bundle finds its URL from document.currentScript

@@ -1,17 +1,17 @@
 /** The lab's measures: memory probe, clip fraction, stability verdict, gradient decay, stats, cached records. */
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../bindings/engine.js";
-import { baselineConfig, checkSettings } from "../bindings/lab/config.js";
-import { labCorpus } from "../bindings/lab/corpus.js";
-import { executeRun } from "../bindings/lab/execute.js";
-import { gradientDecay } from "../bindings/lab/metrics/decay.js";
-import { hiddenSummary } from "../bindings/lab/metrics/hidden.js";
-import { memoryProbe } from "../bindings/lab/metrics/probe.js";
-import { statePass } from "../bindings/lab/metrics/states.js";
-import { stabilityVerdict } from "../bindings/lab/metrics/verdict.js";
-import { parseRecord, serializeRecord } from "../bindings/lab/serialize.js";
-import { isReal, meanSd } from "../bindings/lab/stats.js";
-import type { Curve, RunConfig, RunSpec } from "../bindings/lab/types.js";
+import { baselineConfig, checkSettings } from "../lab/config.js";
+import { labCorpus } from "../bindings/data/corpora/grammar-split.js";
+import { executeRun } from "../lab/execute.js";
+import { gradientDecay } from "../lab/metrics/decay.js";
+import { hiddenSummary } from "../lab/metrics/hidden.js";
+import { memoryProbe } from "../lab/metrics/probe.js";
+import { statePass } from "../lab/metrics/states.js";
+import { stabilityVerdict } from "../lab/metrics/verdict.js";
+import { parseRecord, serializeRecord } from "../lab/serialize.js";
+import { isReal, meanSd } from "../lab/stats.js";
+import type { Curve, RunConfig, RunSpec } from "../lab/types.js";
 import { CorpusTrainer } from "../bindings/trainer.js";
 
 const engine = await createEngine("wasm");

@@ -1,9 +1,9 @@
 /** Observations are written from the numbers: different data, different sentences and verdicts. */
 import { describe, expect, it } from "vitest";
-import { baselineConfig, checkSettings } from "../bindings/lab/config.js";
-import { getStudy } from "../bindings/lab/studies/index.js";
-import type { ObserveContext } from "../bindings/lab/study.js";
-import type { RunSummary, VariantValue } from "../bindings/lab/types.js";
+import { baselineConfig, checkSettings } from "../lab/config.js";
+import { getStudy } from "../lab/studies/index.js";
+import type { ObserveContext } from "../lab/study.js";
+import type { RunSummary, VariantValue } from "../lab/types.js";
 
 const ctx: ObserveContext = { floor: 0.423, unigram: 2.918, seeds: 3, convention: "sum", steps: 30000 };
 

@@ -1,12 +1,12 @@
 /** Every study of the experiments lab, end to end in quick mode with a tiny budget: well-formed results, cached by configuration. */
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../bindings/engine.js";
-import { MemoryStore, runKey } from "../bindings/lab/cache.js";
-import { executeRun } from "../bindings/lab/execute.js";
-import { planStudy, runStudy, type StudyRequest } from "../bindings/lab/run-study.js";
-import { studyJSON } from "../bindings/lab/serialize.js";
-import { STUDIES } from "../bindings/lab/studies/index.js";
-import { STUDY_IDS, type RunSpec, type StudyResult } from "../bindings/lab/types.js";
+import { MemoryStore, runKey } from "../lab/cache.js";
+import { executeRun } from "../lab/execute.js";
+import { planStudy, runStudy, type StudyRequest } from "../lab/run-study.js";
+import { studyJSON } from "../lab/serialize.js";
+import { STUDIES } from "../lab/studies/index.js";
+import { STUDY_IDS, type RunSpec, type StudyResult } from "../lab/types.js";
 
 const engine = await createEngine("wasm");
 const settings = { steps: 40, seeds: 1, corpusSentences: 300 };

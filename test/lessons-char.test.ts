@@ -4,10 +4,10 @@ import {
   builtinCorpus, checkUserFile, checkUserText, CharLabSession, copyFloor, corpusWords, DEFAULT_SETTINGS, generate,
   MAX_TEXT_CHARS, parseCharLabSave, probeUnits, RecallExperiment, RECALL_DEFAULTS, textFeatures, topK, vocabulary, wordStats,
   type CharModelSettings,
-} from "../bindings/lessons/char-lab.js";
-import charTrain, { type CharTrainProgress } from "../bindings/worker/tasks/char-train.js";
-import charSweep from "../bindings/worker/tasks/char-sweep.js";
-import recallTask from "../bindings/worker/tasks/recall-task.js";
+} from "../lessons/char-lab.js";
+import charTrain, { type CharTrainProgress } from "../tasks/char-train.js";
+import charSweep from "../tasks/char-sweep.js";
+import recallTask from "../tasks/recall-task.js";
 import type { TaskContext } from "../bindings/worker/types.js";
 
 let engine: Engine;

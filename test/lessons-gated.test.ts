@@ -5,14 +5,14 @@ import { Rng } from "../bindings/prng.js";
 import {
   accuracy, createGatedModel, directFactor, formatSequence, GatedTrainer, highwayGain, parseSequence, preActivation,
   randomSequence, targetsOf, traceSequence, TASKS, type Trace,
-} from "../bindings/lessons/gated-cell.js";
-import { lstmReference, lstmUnitStep } from "../bindings/lessons/lstm-cell.js";
-import { gruReference, gruUnitStep } from "../bindings/lessons/gru-cell.js";
+} from "../lessons/gated-cell.js";
+import { lstmReference, lstmUnitStep } from "../lessons/lstm-cell.js";
+import { gruReference, gruUnitStep } from "../lessons/gru-cell.js";
 import {
   accuracyByLength, checkFlowConfig, createFlowModel, FLOW_CELLS, gradientProfile, gradientReach, matchBudget, meanProfile,
   flowObservations, parameterCount, parseLengths, recallSequence, runFlowStudy, spread, type FlowProgress,
-} from "../bindings/lessons/gradient-flow.js";
-import { checkEsnLabConfig, esnObservations, fitEsn, makeSeries, nrmse, runEsnLab, TEST, TRAIN, type EsnLabProgress } from "../bindings/lessons/esn-lab.js";
+} from "../lessons/gradient-flow.js";
+import { checkEsnLabConfig, esnObservations, fitEsn, makeSeries, nrmse, runEsnLab, TEST, TRAIN, type EsnLabProgress } from "../lessons/esn-lab.js";
 import { expectClose } from "./helpers.js";
 
 let engine: Engine;
@@ -269,7 +269,7 @@ describe("ESN vs BPTT lesson", () => {
 });
 
 describe("gradient flow observations", () => {
-  const run = (cell: "rnn" | "lstm" | "gru", n: number, seed: number, accuracy: number): import("../bindings/lessons/gradient-flow.js").FlowRun =>
+  const run = (cell: "rnn" | "lstm" | "gru", n: number, seed: number, accuracy: number): import("../lessons/gradient-flow.js").FlowRun =>
     ({ cell, n, seed, accuracy, finalLoss: 0, trainMs: 1, gradInit: [1, 0.1], gradTrained: [1, cell === "rnn" ? 1e-9 : 0.5] });
   const cfg = checkFlowConfig({ lengths: [2], seeds: 2, vocab: 4 });
 

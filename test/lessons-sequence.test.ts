@@ -4,14 +4,14 @@ import { createEngine, type Engine } from "../bindings/engine.js";
 import { parseCase, runCase } from "../bindings/conformance.js";
 import {
   agreement, checkCase, example, runOnEngine, traceExample, updateOnEngine, withParam, type ExampleName, type WorkedCase,
-} from "../bindings/lessons/worked-example.js";
+} from "../lessons/worked-example.js";
 import {
   bpttStep, buildProblem, compareRuns, defaultParams, diagnose, evaluate, labModel, readSequence, toUnits, traceForward, trainBptt,
   type LabSettings, type Problem,
-} from "../bindings/lessons/sequence-lab.js";
-import { RandomSearch, searchRandom } from "../bindings/lessons/random-search.js";
-import sequenceTrain from "../bindings/worker/tasks/sequence-train.js";
-import randomSearchTask from "../bindings/worker/tasks/random-search.js";
+} from "../lessons/sequence-lab.js";
+import { RandomSearch, searchRandom } from "../lessons/random-search.js";
+import sequenceTrain from "../tasks/sequence-train.js";
+import randomSearchTask from "../tasks/random-search.js";
 import type { TaskContext } from "../bindings/worker/types.js";
 import { Rng } from "../bindings/prng.js";
 import { ACTIVATIONS } from "../bindings/types.js";

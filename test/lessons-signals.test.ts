@@ -1,17 +1,17 @@
 /** The signal lessons (shift register, feedback, 2-D state space, scalar BPTT) against hand computations. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../bindings/engine.js";
-import { fmt, halvingSteps, regime, simulate, spectrum } from "../bindings/lessons/linear-systems.js";
-import { parseSignal, parseTaps, registerSystem, runRegister, tapSources } from "../bindings/lessons/shift-register.js";
-import { describeEcho, runFeedback } from "../bindings/lessons/feedback.js";
+import { fmt, halvingSteps, regime, simulate, spectrum } from "../lessons/linear-systems.js";
+import { parseSignal, parseTaps, registerSystem, runRegister, tapSources } from "../lessons/shift-register.js";
+import { describeEcho, runFeedback } from "../lessons/feedback.js";
 import {
   describeDynamics, displayValue, echoStateStatement, heldInput, histogram, PRESETS, presetByName, randomA, rotation, runStateSpace, separation, signal,
   type Mat2,
-} from "../bindings/lessons/state-space.js";
+} from "../lessons/state-space.js";
 import {
   band, chainRule, DEFAULT_NET, defaultInputs, finiteDifference, MAX_T, nodeRevealed, resizeInputs, ScalarRnn, scalarLoss,
   type ScalarNet,
-} from "../bindings/lessons/bptt.js";
+} from "../lessons/bptt.js";
 
 let engines: Engine[];
 beforeAll(async () => { engines = [await createEngine("wasm"), await createEngine("ts")]; });

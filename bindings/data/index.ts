@@ -4,5 +4,5 @@ export * from "./sequences.js";
 export * from "./tasks.js";
 export * from "./grammar.js";
 export * from "./entropy.js";
-export * from "./corpora.js";
+export * from "./corpora/generated.js";
 export { Pcfg, type GrammarSymbol, type Rule } from "./pcfg.js";

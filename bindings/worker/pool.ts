@@ -4,8 +4,8 @@
  * stops training holds none. Creation failures (no Worker, a CSP without blob:
  * worker-src) switch the pool to "main" so tasks run on the main thread instead.
  */
-import workerSource from "inline-worker:./worker.ts";
 import { coreModule } from "../wasm/core.js";
+import { taskSet } from "./registry.js";
 import type { FromWorker, ToWorker } from "./types.js";
 
 export interface Slot {
@@ -96,7 +96,7 @@ function take(s: Slot) { s.busy = true; clearTimeout(s.idleTimer); }
 function spawnOrNull(): Slot | null { try { return spawn(); } catch { markBroken(); return null; } }
 
 function spawn(): Slot {
-  url ??= URL.createObjectURL(new Blob([workerSource], { type: "text/javascript" }));
+  url ??= URL.createObjectURL(new Blob([taskSet().workerSource], { type: "text/javascript" }));
   let worker: Worker;
   try { worker = new Worker(url); } catch (e) { markBroken(); throw e; }
   let started = false;

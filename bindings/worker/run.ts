@@ -5,8 +5,7 @@
  */
 import type { Engine } from "../engine.js";
 import type { EngineKind } from "../types.js";
-import { loadTask } from "./tasks.js";
-import { TaskCancelledError, type TaskContext } from "./types.js";
+import { TaskCancelledError, type Task, type TaskContext } from "./types.js";
 
 /** At most 30 progress messages per second. */
 export const PROGRESS_INTERVAL_MS = 34;
@@ -14,6 +13,8 @@ export const PROGRESS_INTERVAL_MS = 34;
 export interface RunOptions {
   onProgress(payload: unknown): void;
   engine(kind: EngineKind): Promise<Engine>;
+  /** Finds the task to run by its name. */
+  loadTask(name: string): Promise<Task>;
   /** Longest stretch of work before checkpoint() yields to the event loop. */
   sliceMs: number;
   /** How to yield: a macrotask in a worker, a frame-friendly yield on the main thread. */
@@ -66,7 +67,7 @@ export function startRun(name: string, params: unknown, o: RunOptions): RunContr
     },
   };
   const done = (async () => {
-    const task = await loadTask(name);
+    const task = await o.loadTask(name);
     try { return await task(params, ctx); } finally { flush(); finished = true; }
   })();
   return {

@@ -17,7 +17,7 @@ export interface TaskContext {
   readonly signal: AbortSignal;
 }
 
-/** A task: the default export of bindings/worker/tasks/<name>.ts. */
+/** A task: a function the worker runtime runs by name (the package's own are in tasks/). */
 export type Task<P = any, R = any> = (params: P, ctx: TaskContext) => Promise<R>;
 
 /**

@@ -17,7 +17,7 @@ import "../ui/message/message.js";
 import "../ui/slider/slider.js";
 import "../ui/toggle/toggle.js";
 import "../charts/bar-chart/bar-chart.js";
-import type {} from "../../bindings/worker/tasks/bench.js";
+import type {} from "../../tasks/bench.js";
 
 const WORKLOAD_IDS = WORKLOADS.map((w) => w.id);
 const ENGINES = ["wasm", "ts"] as const;

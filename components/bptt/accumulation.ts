@@ -3,8 +3,8 @@
  * then the totals beside the engine's gradients and a float64 finite difference.
  */
 import { html, nothing } from "lit";
-import { fmt } from "../../bindings/lessons/linear-systems.js";
-import { finiteDifference, type BpttPass, type ScalarNet } from "../../bindings/lessons/bptt.js";
+import { fmt } from "../../lessons/linear-systems.js";
+import { finiteDifference, type BpttPass, type ScalarNet } from "../../lessons/bptt.js";
 
 export function accumulationTable(p: BpttPass, revealed: number, net: ScalarNet) {
   // node T−j is reached at backward step j+1; row k needs node k+1 (its e[k+1])

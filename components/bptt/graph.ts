@@ -5,8 +5,8 @@
  * and dash pattern show the size of the gradient they carry.
  */
 import { html, svg, nothing } from "lit";
-import { fmt } from "../../bindings/lessons/linear-systems.js";
-import { band, BAND_LIMITS, nodeRevealed, type Band, type BpttPass } from "../../bindings/lessons/bptt.js";
+import { fmt } from "../../lessons/linear-systems.js";
+import { band, BAND_LIMITS, nodeRevealed, type Band, type BpttPass } from "../../lessons/bptt.js";
 
 export const NODE_STEP = 132;
 const BOX_W = 106, BOX_H = 66, LEFT = 16, TOP = 66;

@@ -3,8 +3,8 @@ import { property, state } from "lit/decorators.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
 import { styles } from "../theme/tokens.js";
-import { BUILTIN_CORPORA, builtinCorpus, type BuiltinCorpusId } from "../../bindings/corpora/index.js";
-import { checkUserFile, checkUserText, fileSizeProblem, MAX_FILE_BYTES, MAX_VOCAB, vocabulary } from "../../bindings/lessons/char-lab-text.js";
+import { BUILTIN_CORPORA, builtinCorpus, type BuiltinCorpusId } from "../../bindings/data/corpora/index.js";
+import { checkUserFile, checkUserText, fileSizeProblem, MAX_FILE_BYTES, MAX_VOCAB, vocabulary } from "../../lessons/char-lab-text.js";
 import "../ui/button/button.js";
 import "../ui/message/message.js";
 

@@ -3,7 +3,7 @@ import { property } from "lit/decorators.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
 import { styles } from "../theme/tokens.js";
-import { FEATURES, probeUnits, type Generation, type UnitProbe } from "../../bindings/lessons/char-lab-generate.js";
+import { FEATURES, probeUnits, type Generation, type UnitProbe } from "../../lessons/char-lab-generate.js";
 import "../charts/heat-map/heat-map.js";
 import "../ui/slider/slider.js";
 

@@ -1,8 +1,8 @@
 /** The character lab's attributes: its public API and the state a share link reproduces. */
 import { int, num, oneOf, text, type Rule } from "../attributes.js";
-import { BUILTIN_CORPORA } from "../../bindings/corpora/index.js";
-import { DEFAULT_SETTINGS } from "../../bindings/lessons/char-lab-train.js";
-import { RECALL_DEFAULTS } from "../../bindings/lessons/char-lab-recall.js";
+import { BUILTIN_CORPORA } from "../../bindings/data/corpora/index.js";
+import { DEFAULT_SETTINGS } from "../../lessons/char-lab-train.js";
+import { RECALL_DEFAULTS } from "../../lessons/char-lab-recall.js";
 import { CELLS, CLIP_MODES, OPTIMIZERS } from "../../bindings/types.js";
 
 /** Whole numbers in [min, max], comma separated, at most `count` of them. */

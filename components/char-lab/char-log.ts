@@ -2,7 +2,7 @@ import { LitElement, css, html } from "lit";
 import { property } from "lit/decorators.js";
 import { define } from "../define.js";
 import { styles } from "../theme/tokens.js";
-import type { CharSample } from "../../bindings/lessons/char-lab-train.js";
+import type { CharSample } from "../../lessons/char-lab-train.js";
 
 /**
  * The samples drawn during training, oldest first, in a scrolling log that follows

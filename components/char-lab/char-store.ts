@@ -3,8 +3,8 @@
  * on: the record itself is the consent, so forgetting deletes both. Everything
  * degrades to "not available" (private windows, blocked storage) without throwing.
  */
-import type { CharLabSave, CharSample } from "../../bindings/lessons/char-lab-train.js";
-import type { CurvePoint } from "../../bindings/worker/tasks/char-train.js";
+import type { CharLabSave, CharSample } from "../../lessons/char-lab-train.js";
+import type { CurvePoint } from "../../tasks/char-train.js";
 
 export interface StoredLab {
   save: CharLabSave;

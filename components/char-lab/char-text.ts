@@ -3,8 +3,8 @@ import { property } from "lit/decorators.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
 import { styles } from "../theme/tokens.js";
-import type { Generation } from "../../bindings/lessons/char-lab-generate.js";
-import { visibleChar } from "../../bindings/lessons/char-lab-text.js";
+import type { Generation } from "../../lessons/char-lab-generate.js";
+import { visibleChar } from "../../lessons/char-lab-text.js";
 
 const pct = (p: number) => (p >= 0.995 ? "≈100%" : p < 0.001 ? "<0.1%" : `${(p * 100).toFixed(p < 0.1 ? 1 : 0)}%`);
 

@@ -5,7 +5,7 @@
  * (progress arrives up to 30 times a second per run), and leaving the page cancels them.
  */
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import { runTask, type TaskHandle } from "../../bindings/worker/client.js";
+import { runTask, type TaskHandle } from "../../tasks/index.js";
 import type { ParamsOf, ProgressOf, ResultOf } from "../../bindings/worker/types.js";
 
 export interface BatchRun<K extends string> {

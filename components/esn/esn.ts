@@ -9,7 +9,7 @@ import { styles, themeRoot } from "../theme/tokens.js";
 import {
   CHUNK, CLIP, DEFAULT_ESN_LAB, esnObservations, ESN_TASKS, MC_DELAYS, MC_LENGTH, TEST, TRAIN, WASHOUT,
   type EsnFit, type EsnLabConfig, type EsnLabResult, type CapacityCurve,
-} from "../../bindings/lessons/esn-lab.js";
+} from "../../lessons/esn-lab.js";
 import { aligned, eq, fmt, n, plus, r, sub, times } from "../math/mathml.js";
 import { cellLessonStyles, lessonStyles } from "../theme/lesson.styles.js";
 import { anyBelowFloor, floored, LOG_FLOOR } from "../ui/log-floor.js";
@@ -19,7 +19,7 @@ import "../ui/message/message.js";
 import "../ui/select/select.js";
 import "../ui/slider/slider.js";
 import "../charts/line-chart/line-chart.js";
-import type {} from "../../bindings/worker/tasks/esn.js";
+import type {} from "../../tasks/esn.js";
 
 export const ESN_ATTRIBUTES = {
   task: oneOf(ESN_TASKS, DEFAULT_ESN_LAB.task),

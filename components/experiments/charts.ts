@@ -1,7 +1,7 @@
 /** The charts and tables of a finished study: what each study measured, drawn with the platform's charts. */
 import { html, nothing, type TemplateResult } from "lit";
-import { columnsFor } from "../../bindings/lab/columns.js";
-import type { Curve, RunSummary, StudyResult } from "../../bindings/lab/types.js";
+import { columnsFor } from "../../lab/columns.js";
+import type { Curve, RunSummary, StudyResult } from "../../lab/types.js";
 import type { LineSeries } from "../charts/line-chart/line-chart.js";
 import type { ScatterPoint } from "./scatter.js";
 import "../charts/bar-chart/bar-chart.js";

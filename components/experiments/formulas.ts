@@ -4,9 +4,9 @@
  */
 import { html, mathml, type TemplateResult } from "lit";
 import { grammarEntropyRate } from "../../bindings/data/index.js";
-import { CASCADE_THRESHOLD } from "../../bindings/lab/metrics/cascade.js";
-import { REACH_RATIO } from "../../bindings/lab/metrics/decay.js";
-import type { RunSummary, StudyResult } from "../../bindings/lab/types.js";
+import { CASCADE_THRESHOLD } from "../../lab/metrics/cascade.js";
+import { REACH_RATIO } from "../../lab/metrics/decay.js";
+import type { RunSummary, StudyResult } from "../../lab/types.js";
 import { mi, mo, sub } from "../math/mathml.js";
 
 const num = (v: unknown) => (typeof v === "number" ? v : NaN);

@@ -1,5 +1,5 @@
 /** The written guide of each study: things to try, and what to look for in the numbers. */
-import type { StudyId } from "../../bindings/lab/types.js";
+import type { StudyId } from "../../lab/types.js";
 
 export interface Guide { tryThis: string[]; lookFor: string[] }
 

@@ -4,8 +4,8 @@
  * Storage can be missing (private windows, blocked by policy): every call then
  * degrades to "nothing stored" and the view says so once.
  */
-import type { RecordStore } from "../../bindings/lab/cache.js";
-import type { RunRecord } from "../../bindings/lab/types.js";
+import type { RecordStore } from "../../lab/cache.js";
+import type { RunRecord } from "../../lab/types.js";
 
 const DB = "rnn-explorer-lab", STORE = "runs";
 

@@ -2,10 +2,10 @@
  * Curves to draw while a study runs and after: for each variant, the mean over its
  * seeds at every step any of them has reached (finished records and runs in flight).
  */
-import { runKey } from "../../bindings/lab/cache.js";
-import type { RunProgress } from "../../bindings/lab/execute.js";
-import type { PlannedVariant } from "../../bindings/lab/run-study.js";
-import type { Curve, RunRecord } from "../../bindings/lab/types.js";
+import { runKey } from "../../lab/cache.js";
+import type { RunProgress } from "../../lab/execute.js";
+import type { PlannedVariant } from "../../lab/run-study.js";
+import type { Curve, RunRecord } from "../../lab/types.js";
 import type { LineSeries } from "../charts/line-chart/line-chart.js";
 
 export interface ChartData { x: number[]; series: LineSeries[] }

@@ -4,13 +4,13 @@
  * the live curves of runs in flight, and assembles the result when all are in.
  */
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import { runKey } from "../../bindings/lab/cache.js";
-import type { RunProgress } from "../../bindings/lab/execute.js";
-import { assembleStudy, planStudy, runCost, type PlannedVariant, type StudyRequest } from "../../bindings/lab/run-study.js";
-import type { RunRecord, RunSpec, StudyResult } from "../../bindings/lab/types.js";
-import { runTask, type TaskHandle } from "../../bindings/worker/client.js";
-import { poolStats } from "../../bindings/worker/pool.js";
-import type {} from "../../bindings/worker/tasks/lab-run.js"; // the task's types
+import { runKey } from "../../lab/cache.js";
+import type { RunProgress } from "../../lab/execute.js";
+import { assembleStudy, planStudy, runCost, type PlannedVariant, type StudyRequest } from "../../lab/run-study.js";
+import type { RunRecord, RunSpec, StudyResult } from "../../lab/types.js";
+import { runTask, type TaskHandle } from "../../tasks/index.js";
+import { poolStats } from "../../tasks/index.js";
+import type {} from "../../tasks/lab-run.js"; // the task's types
 import { estimateRemaining } from "../ui/progress/format.js";
 import { IdbStore } from "./idb-store.js";
 

@@ -1,8 +1,8 @@
 /** The view's public attributes and the text forms of a study's value lists. */
 import { int, oneOf, text } from "../attributes.js";
-import { FULL_STEPS, QUICK_STEPS } from "../../bindings/lab/config.js";
-import { formatValues, parseValues, type Atom, type StudyDef } from "../../bindings/lab/study.js";
-import { STUDY_IDS } from "../../bindings/lab/types.js";
+import { FULL_STEPS, QUICK_STEPS } from "../../lab/config.js";
+import { formatValues, parseValues, type Atom, type StudyDef } from "../../lab/study.js";
+import { STUDY_IDS } from "../../lab/types.js";
 
 export const EXPERIMENTS_ATTRIBUTES = {
   /** which study is open */

@@ -9,7 +9,7 @@ import { styles, themeRoot } from "../theme/tokens.js";
 import {
   accuracyByLength, DEFAULT_FLOW, FLOW_CELLS, flowObservations, gradientReach, inputSizeOf, matchBudget, meanProfile,
   parseLengths, type FlowCell, type FlowConfig, type FlowRun,
-} from "../../bindings/lessons/gradient-flow.js";
+} from "../../lessons/gradient-flow.js";
 import { GATE_COUNT } from "../../bindings/types.js";
 import { aligned, eq, fmt, n, plus, sub, times } from "../math/mathml.js";
 import { cellLessonStyles, lessonStyles } from "../theme/lesson.styles.js";
@@ -21,7 +21,7 @@ import "../ui/message/message.js";
 import "../ui/select/select.js";
 import "../ui/slider/slider.js";
 import "../charts/line-chart/line-chart.js";
-import type {} from "../../bindings/worker/tasks/gradient-flow.js";
+import type {} from "../../tasks/gradient-flow.js";
 
 export const GRADIENT_FLOW_ATTRIBUTES = {
   lengths: numberList(parseLengths, DEFAULT_FLOW.lengths),

@@ -1,12 +1,12 @@
 import { html, mathml, svg, type TemplateResult } from "lit";
 import { define } from "../define.js";
 import { registerView } from "../registry.js";
-import type { Trace } from "../../bindings/lessons/gated-cell.js";
-import { GRU_GATES, gruReference, gruUnitStep } from "../../bindings/lessons/gru-cell.js";
-import { GATED_ATTRIBUTES, GatedCellView, gateLines, gateValues, type GateRow } from "../lstm/gated-view.js";
-import { gateBox, opNode, wire } from "../lstm/diagram.js";
+import type { Trace } from "../../lessons/gated-cell.js";
+import { GRU_GATES, gruReference, gruUnitStep } from "../../lessons/gru-cell.js";
+import { GATED_ATTRIBUTES, GatedCellView, gateLines, gateValues, type GateRow } from "../gated/gated-view.js";
+import { gateBox, opNode, wire } from "../gated/diagram.js";
 import { aligned, eq, fmt, had, n, now, paren, plus, prev, r, sub, times } from "../math/mathml.js";
-import { maxGap } from "../lstm/reference-gap.js";
+import { maxGap } from "../gated/reference-gap.js";
 
 /**
  * Lesson 6: the GRU cell. A 2–6 unit GRU is trained on the page on a task that needs a

@@ -1,12 +1,12 @@
 import { html, mathml, svg, type TemplateResult } from "lit";
 import { define } from "../define.js";
 import { registerView } from "../registry.js";
-import type { Trace } from "../../bindings/lessons/gated-cell.js";
-import { LSTM_GATES, lstmReference, lstmUnitStep } from "../../bindings/lessons/lstm-cell.js";
-import { GATED_ATTRIBUTES, GatedCellView, gateLines, gateValues, type GateRow } from "./gated-view.js";
-import { gateBox, opNode, wire } from "./diagram.js";
+import type { Trace } from "../../lessons/gated-cell.js";
+import { LSTM_GATES, lstmReference, lstmUnitStep } from "../../lessons/lstm-cell.js";
+import { GATED_ATTRIBUTES, GatedCellView, gateLines, gateValues, type GateRow } from "../gated/gated-view.js";
+import { gateBox, opNode, wire } from "../gated/diagram.js";
 import { aligned, eq, fmt, had, n, now, plus, prev, r, sub, tanh, times } from "../math/mathml.js";
-import { maxGap } from "./reference-gap.js";
+import { maxGap } from "../gated/reference-gap.js";
 
 /**
  * Lesson 5: the LSTM cell. A 2–6 unit LSTM is trained on the page (a few hundred steps)

@@ -6,7 +6,7 @@
  * follow CONFORMANCE.md: W_x, W_h, b, W_y, b_y.
  */
 import { html, mathml, nothing, type TemplateResult } from "lit";
-import { fmt } from "../../bindings/lessons/linear-systems.js";
+import { fmt } from "../../lessons/linear-systems.js";
 
 export { fmt };
 

@@ -4,7 +4,7 @@
  * and read out as y_t beside the value it should have predicted.
  */
 import { svg, type TemplateResult } from "lit";
-import type { Problem, StepTrace } from "../../bindings/lessons/sequence-lab.js";
+import type { Problem, StepTrace } from "../../lessons/sequence-lab.js";
 import type { Params } from "../../bindings/model.js";
 import type { Activation } from "../../bindings/types.js";
 import { fmt } from "../charts/decimate.js";

@@ -3,7 +3,7 @@
  * said, step by step, in the sequence's own units; and the same as a CSV download.
  */
 import { html, type TemplateResult } from "lit";
-import type { StepTrace } from "../../bindings/lessons/sequence-lab.js";
+import type { StepTrace } from "../../lessons/sequence-lab.js";
 import { fmt } from "../charts/decimate.js";
 import { downloadCSV } from "../charts/export.js";
 

@@ -14,9 +14,9 @@ import { ACTIVATIONS } from "../../bindings/types.js";
 import {
   buildProblem, defaultParams, labModel, LAB_SOURCES, MAX_HIDDEN, readSequence, traceForward,
   type ForwardReport, type LabRun, type LabSettings, type Problem, type RunProgress, type RunSummary,
-} from "../../bindings/lessons/sequence-lab.js";
-import type {} from "../../bindings/worker/tasks/sequence-train.js";
-import type {} from "../../bindings/worker/tasks/random-search.js";
+} from "../../lessons/sequence-lab.js";
+import type {} from "../../tasks/sequence-train.js";
+import type {} from "../../tasks/random-search.js";
 import { onNumberKeys, readoutStyles, rovingTabStops } from "../math/readout.js";
 import type { MatrixChange } from "../ui/matrix-input/matrix-input.js";
 import { defaultScale, flatWeights, SEQUENCE_LAB_ATTRIBUTES, unflatten, weightCount } from "./settings.js";

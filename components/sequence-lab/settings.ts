@@ -6,8 +6,8 @@
 import { int, num, oneOf, text, type Rule } from "../attributes.js";
 import { ACTIVATIONS } from "../../bindings/types.js";
 import type { Params } from "../../bindings/model.js";
-import { LAB_OPTIMIZERS, LAB_SOURCES, MAX_BUDGET, MAX_HIDDEN, MAX_LENGTH, MIN_LENGTH, SCALINGS } from "../../bindings/lessons/sequence-lab.js";
-import { SEARCH_MODES, type SearchMode } from "../../bindings/lessons/random-search.js";
+import { LAB_OPTIMIZERS, LAB_SOURCES, MAX_BUDGET, MAX_HIDDEN, MAX_LENGTH, MIN_LENGTH, SCALINGS } from "../../lessons/sequence-lab.js";
+import { SEARCH_MODES, type SearchMode } from "../../lessons/random-search.js";
 
 /** A list of finite numbers (the flat weights), or null for the defaults. */
 const numbers = (): Rule<number[] | null> => ({

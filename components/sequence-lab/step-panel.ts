@@ -3,7 +3,7 @@
  * and the two equations with the values substituted (h and y from the engine).
  */
 import { html, mathml, type TemplateResult } from "lit";
-import type { Problem, StepTrace } from "../../bindings/lessons/sequence-lab.js";
+import type { Problem, StepTrace } from "../../lessons/sequence-lab.js";
 import type { Params } from "../../bindings/model.js";
 import type { Activation } from "../../bindings/types.js";
 import { line, mat, num, op, vec } from "../math/readout.js";

@@ -3,7 +3,7 @@
  * evaluations, a live loss curve, the gradient-norm read-out and the final comparison.
  */
 import { html, nothing, type TemplateResult } from "lit";
-import { compareRuns, type RunProgress, type RunSummary } from "../../bindings/lessons/sequence-lab.js";
+import { compareRuns, type RunProgress, type RunSummary } from "../../lessons/sequence-lab.js";
 import { fmt } from "../charts/decimate.js";
 import type { LineSeries } from "../charts/line-chart/line-chart.js";
 

@@ -1,7 +1,7 @@
 /** The block diagram of h[k+1] = (tanh)(A h[k] + B x[k]), y[k] = Cᵀh[k], with the values at step k. */
 import { html, svg } from "lit";
-import { fmt } from "../../bindings/lessons/linear-systems.js";
-import type { Vec2 } from "../../bindings/lessons/state-space.js";
+import { fmt } from "../../lessons/linear-systems.js";
+import type { Vec2 } from "../../lessons/state-space.js";
 
 export function systemDiagram(o: { k: number; x: number; h: Vec2; y: number; tanh: boolean }) {
   const m = "ss-arrow";

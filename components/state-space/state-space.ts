@@ -7,11 +7,11 @@ import { PageEngineController } from "../page-engine.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import type { Engine } from "../../bindings/engine.js";
-import { fmt, formatComplex } from "../../bindings/lessons/linear-systems.js";
+import { fmt, formatComplex } from "../../lessons/linear-systems.js";
 import {
   A_MODES, describeDynamics, DISPLAY_CLAMP, echoStateStatement, INPUT_STEPS, PRESETS, presetByName, randomA, rotation,
   runStateSpace, separation, signal, SIGNALS, TRAJECTORY_STEPS, type AMode, type Mat2, type Separation, type SignalKind, type StateSpaceRun, type Vec2,
-} from "../../bindings/lessons/state-space.js";
+} from "../../lessons/state-space.js";
 import { aligned, at, eq, matrix, plus, v, vecAt } from "../math/mathml.js";
 import { fieldId, textField } from "../ui/text-field.js";
 import { lessonStyles, signalLessonStyles } from "../theme/lesson.styles.js";

@@ -5,7 +5,7 @@
  * the float64 derivation of the same weights.
  */
 import { html, mathml, nothing, type TemplateResult } from "lit";
-import { VOCAB, type EngineResult, type Trace, type WorkedCase } from "../../bindings/lessons/worked-example.js";
+import { VOCAB, type EngineResult, type Trace, type WorkedCase } from "../../lessons/worked-example.js";
 import type { Activation } from "../../bindings/types.js";
 import { line, mat, num, op, vec } from "../math/readout.js";
 import { apply, bold, by, d, displayMath, ell, fPrime, inlineMath, L, o, row, v, vT, W, Wt } from "../math/mathml.js";

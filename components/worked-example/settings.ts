@@ -6,7 +6,7 @@
 import { num, oneOf, type Rule } from "../attributes.js";
 import { ACTIVATIONS } from "../../bindings/types.js";
 import type { Params } from "../../bindings/model.js";
-import { checkCase, example, EXAMPLE_NAMES, MAX_STEPS, V, VOCAB, type WorkedCase } from "../../bindings/lessons/worked-example.js";
+import { checkCase, example, EXAMPLE_NAMES, MAX_STEPS, V, VOCAB, type WorkedCase } from "../../lessons/worked-example.js";
 
 const words = (): Rule<number[] | null> => ({
   default: null,

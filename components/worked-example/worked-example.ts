@@ -12,7 +12,7 @@ import { ACTIVATIONS } from "../../bindings/types.js";
 import {
   agreement, example, MAX_STEPS, runOnEngine, traceExample, updateOnEngine, VOCAB, hiddenSizeOf,
   type EngineResult, type Trace, type UpdateResult, type WorkedCase,
-} from "../../bindings/lessons/worked-example.js";
+} from "../../lessons/worked-example.js";
 import { backwardStep, forwardStep, totals } from "./passes.js";
 import { mat, num, onNumberKeys, readoutStyles, rovingTabStops, vec } from "../math/readout.js";
 import { caseFrom, flatWeights, WORKED_EXAMPLE_ATTRIBUTES } from "./settings.js";

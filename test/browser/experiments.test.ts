@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { commands, userEvent } from "vitest/browser";
 import axe from "axe-core";
 import { all, loadBundle, mount, settle, sleep } from "./helpers.js";
-import type { StudyResult } from "../../bindings/lab/types.js";
+import type { StudyResult } from "../../lab/types.js";
 
 type Lib = Awaited<ReturnType<typeof loadBundle>>;
 type Lab = HTMLElement & { updateComplete: Promise<boolean>; result?: StudyResult };

@@ -10,7 +10,7 @@ import axe from "axe-core";
 import { all, loadBundle, mount, settle, sleep, type View } from "./helpers.js";
 import goldenH1 from "../golden/worked-example-h1.json";
 import goldenH2 from "../golden/worked-example-h2.json";
-import { traceExample, withParam, example } from "../../bindings/lessons/worked-example.js";
+import { traceExample, withParam, example } from "../../lessons/worked-example.js";
 
 beforeAll(async () => {
   await commands.startCapture();

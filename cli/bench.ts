@@ -1,0 +1,90 @@
+/**
+ * `rnn-explorer bench`: training steps per second of the wasm core and the TS twin on the
+ * four bench workloads (CONFORMANCE.md "The bench command"). With --json it prints one JSON
+ * object on stdout; without, a markdown table, and the JSON goes to bench/results/<date>.json.
+ * Progress goes to stderr.
+ */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { measureOnce, runNodeBench } from "../bench/node.js";
+import { markdownReport, type BenchEngine } from "../bench/report.js";
+import { workload, WORKLOAD_IDS, type Workload } from "../bench/workloads.js";
+import { fail, intInRange, numInRange, oneOf } from "../bindings/validate.js";
+import { Options } from "./args.js";
+import type { Command } from "./command.js";
+
+const FLAGS = ["json", "kernels", "no-kernels", "no-native", "in-process"] as const;
+
+/** The package root: the nearest folder above this file that has a package.json. */
+function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let k = 0; k < 6; k++) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
+}
+
+function parseWorkloads(list: string | undefined): Workload[] {
+  if (list === undefined) return WORKLOAD_IDS.map(workload);
+  const ids = list.split(",").map((s) => s.trim().toUpperCase()).filter(Boolean);
+  if (ids.length === 0) fail(`--workload needs a list such as W1,W3 (known: ${WORKLOAD_IDS.join(", ")})`);
+  return ids.map((id) => workload(oneOf("--workload", id, WORKLOAD_IDS)));
+}
+
+export const bench: Command = {
+  name: "bench",
+  summary: "training steps/s of the wasm core and the TS twin on workloads W1-W4 (and the native C reference when built)",
+  usage: "rnn-explorer bench [--json] [--engine wasm|ts|all] [--workload W1,W2,W3,W4] [--reps 5] [--seconds 1]\n" +
+    "    [--native [rnnbench.c|binary] | --no-native] [--kernels | --no-kernels] [--in-process] [--out bench/results]",
+  flags: FLAGS,
+  async run(args) {
+    const o = new Options(args, [...FLAGS, "engine", "workload", "reps", "seconds", "steps", "native", "out", "child"]);
+    const seconds = numInRange("--seconds", o.num("seconds", 1), 0.01, 600);
+    const steps = o.has("steps") ? intInRange("--steps", o.num("steps", 0), 1, 10_000_000) : undefined;
+
+    // hidden: one repetition in this process, for the parent's child processes
+    const child = o.str("child");
+    if (child !== undefined) {
+      const [id, engine] = child.split(":");
+      const m = await measureOnce(workload(oneOf("--child workload", id, WORKLOAD_IDS)), oneOf("--child engine", engine, ["wasm", "ts"] as const), seconds, steps);
+      process.stdout.write(JSON.stringify(m) + "\n");
+      return;
+    }
+
+    const json = o.flag("json");
+    const engineOpt = oneOf("--engine", o.str("engine", "all"), ["wasm", "ts", "all"] as const);
+    const engines: BenchEngine[] = engineOpt === "all" ? ["wasm", "ts"] : [engineOpt];
+    const workloads = parseWorkloads(o.str("workload"));
+    const reps = intInRange("--reps", o.num("reps", 5), 1, 1000);
+    // the native run takes ~12 s per workload: on by default for the table, opt-in for --json
+    const nativeOpt = !o.has("native") ? undefined : o.flag("native") ? true : o.str("native");
+    const native: boolean | string = o.flag("no-native") ? false
+      : nativeOpt !== undefined ? nativeOpt
+      : json ? process.env.RNNBENCH_NATIVE !== undefined : true;
+    const kernels = o.flag("kernels") || (!json && !o.flag("no-kernels"));
+    const root = packageRoot();
+    const cacheDir = existsSync(path.join(root, "node_modules")) ? path.join(root, "node_modules/.cache/rnn-explorer") : path.join(os.tmpdir(), "rnn-explorer-cache");
+    const script = process.argv[1];
+
+    const report = await runNodeBench({
+      engines, workloads, reps, seconds, steps, inProcess: o.flag("in-process") || !script,
+      native, kernels, roots: [root], cacheDir, script, log: (s) => process.stderr.write(s),
+    });
+
+    if (json) {
+      process.stdout.write(JSON.stringify(report) + "\n");
+    } else {
+      process.stdout.write(markdownReport(report));
+    }
+    const out = o.str("out", json ? undefined : "bench/results");
+    if (out !== undefined) {
+      mkdirSync(out, { recursive: true });
+      const file = path.join(out, `${(report.machine.date as string).replace(/[:]/g, "-").replace(/\.\d+Z$/, "Z")}.json`);
+      writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+      process.stderr.write(`wrote ${file}\n`);
+    }
+  },
+};

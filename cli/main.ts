@@ -1,0 +1,34 @@
+/** The `rnn-explorer` command line. Each command lives in its own file and is listed here. */
+import { ValidationError } from "../bindings/validate.js";
+import { parseArgs } from "./args.js";
+import type { Command } from "./command.js";
+import { bench } from "./bench.js";
+import { grad } from "./grad.js";
+import { lab } from "./lab.js";
+import { sample } from "./sample.js";
+import { train } from "./train.js";
+
+const commands: Command[] = [grad, train, sample, bench, lab];
+
+function help(): string {
+  return "usage: rnn-explorer <command> [options]\n\n" + commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}\n    ${c.usage}`).join("\n\n") + "\n";
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") { process.stdout.write(help()); return 0; }
+  const cmd = commands.find((c) => c.name === name);
+  if (!cmd) { process.stderr.write(`rnn-explorer: unknown command "${name}"\n${help()}`); return 2; }
+  try {
+    await cmd.run(parseArgs(rest, cmd.flags));
+    return 0;
+  } catch (e) {
+    const err = e as Error;
+    const expected = err instanceof ValidationError || err instanceof SyntaxError || (err as NodeJS.ErrnoException).code === "ENOENT";
+    process.stderr.write(`rnn-explorer ${name}: ${err.message.split("\n")[0]}\n`);
+    if (!expected && process.env.RNN_EXPLORER_DEBUG) process.stderr.write(String(err.stack) + "\n");
+    return 2;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

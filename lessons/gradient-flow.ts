@@ -1,0 +1,309 @@
+/**
+ * Gradient flow side by side: a vanilla RNN, an LSTM and a GRU with (nearly) the same
+ * number of parameters learn to recall the first symbol of a sequence after n steps.
+ * For each cell and n the study measures, on the engine, the accuracy after training
+ * and the gradient profile ‖∂L/∂h_t‖ against the distance d = (n − 1) − t from the
+ * only step that has a loss, both at initialisation and after training.
+ */
+import type { Engine } from "../bindings/engine.js";
+import { recallFirst } from "../bindings/data/tasks.js";
+import type { Model } from "../bindings/model.js";
+import { Rng } from "../bindings/prng.js";
+import { GATE_COUNT, type CellKind, type Sequence } from "../bindings/types.js";
+import { fail, intInRange, numInRange } from "../bindings/validate.js";
+
+export const FLOW_CELLS = ["rnn", "lstm", "gru"] as const satisfies readonly CellKind[];
+export type FlowCell = (typeof FLOW_CELLS)[number];
+
+export interface FlowConfig {
+  /** the recall distances n to try (sequence lengths) */
+  lengths: number[];
+  /** symbols to recall */
+  vocab: number;
+  /** target number of parameters per network */
+  budget: number;
+  /** training steps (one sequence each) per network, length and seed */
+  steps: number;
+  seeds: number;
+  /** Adam learning rate */
+  lr: number;
+  /** global-norm clipping threshold (summed loss = the one target's loss) */
+  clip: number;
+  /** memory bias β: LSTM forget-gate bias +β, GRU update-gate bias −β (both mean "keep the state" at init) */
+  gateBias: number;
+  /** sequences averaged for each gradient profile */
+  probes: number;
+  /** fresh sequences for each accuracy */
+  evalCount: number;
+}
+
+export const DEFAULT_FLOW: FlowConfig = {
+  lengths: [5, 10, 20, 40, 80], vocab: 4, budget: 1700, steps: 1500, seeds: 3, lr: 0.005, clip: 1, gateBias: 1, probes: 16, evalCount: 200,
+};
+
+export const FLOW_LIMITS = { maxLength: 100, maxLengths: 8, maxSteps: 20_000, maxSeeds: 5, budget: [200, 20_000] } as const;
+
+/** Checks every field; throws a message naming the field and its range. */
+export function checkFlowConfig(input: Partial<FlowConfig>): FlowConfig {
+  const c = { ...DEFAULT_FLOW, ...input };
+  if (!Array.isArray(c.lengths) || c.lengths.length < 1 || c.lengths.length > FLOW_LIMITS.maxLengths)
+    fail(`lengths must list 1 to ${FLOW_LIMITS.maxLengths} values of n`);
+  const lengths = [...new Set(c.lengths.map((n, k) => intInRange(`lengths[${k}]`, n, 2, FLOW_LIMITS.maxLength)))].sort((a, b) => a - b);
+  return {
+    lengths,
+    vocab: intInRange("vocab", c.vocab, 2, 16),
+    budget: intInRange("budget", c.budget, FLOW_LIMITS.budget[0], FLOW_LIMITS.budget[1]),
+    steps: intInRange("steps", c.steps, 1, FLOW_LIMITS.maxSteps),
+    seeds: intInRange("seeds", c.seeds, 1, FLOW_LIMITS.maxSeeds),
+    lr: numInRange("lr", c.lr, 0, 1, { lo: true }),
+    clip: numInRange("clip", c.clip, 0, 1000, { lo: true }),
+    gateBias: numInRange("gateBias", c.gateBias, -5, 5),
+    probes: intInRange("probes", c.probes, 1, 256),
+    evalCount: intInRange("evalCount", c.evalCount, 10, 5000),
+  };
+}
+
+/** Inputs: the V symbols at the first step, V distractor symbols after it (so "first" is visible in the input). */
+export const inputSizeOf = (vocab: number) => 2 * vocab;
+
+/** Parameters of a cell: m·H·(I + H + 1) for W_x, W_h, b, plus O·H + O for the readout. */
+export function parameterCount(cell: CellKind, H: number, I: number, O: number): number {
+  return GATE_COUNT[cell] * H * (I + H + 1) + O * H + O;
+}
+
+export interface CellSize { hiddenSize: number; params: number }
+
+/** The hidden size of each cell whose parameter count is closest to the budget. */
+export function matchBudget(budget: number, vocab: number): Record<FlowCell, CellSize> {
+  const I = inputSizeOf(vocab), O = vocab;
+  const out = {} as Record<FlowCell, CellSize>;
+  for (const cell of FLOW_CELLS) {
+    let best: CellSize = { hiddenSize: 1, params: parameterCount(cell, 1, I, O) };
+    for (let H = 2; H <= 512; H++) {
+      const p = parameterCount(cell, H, I, O);
+      if (Math.abs(p - budget) < Math.abs(best.params - budget)) best = { hiddenSize: H, params: p };
+      if (p > budget) break;
+    }
+    out[cell] = best;
+  }
+  return out;
+}
+
+/**
+ * recallFirst(n) with the distractors moved to their own alphabet: step 0 shows symbol
+ * s ∈ [0, V), steps 1…n−1 show V + (random symbol); the only target, at step n − 1, is s.
+ */
+export function recallSequence(n: number, vocab: number, rng: Rng): Sequence & { tokens: number[]; targets: (number | null)[] } {
+  const t = recallFirst(n, vocab, rng);
+  return { tokens: t.tokens.map((tok, k) => (k === 0 ? tok : tok + vocab)), targets: t.targets };
+}
+
+/** A network for the study; the memory bias is written into the gate biases after init. */
+export function createFlowModel(engine: Engine, cell: FlowCell, H: number, cfg: Pick<FlowConfig, "vocab" | "gateBias">, maxLen: number, seed: number): Model {
+  const model = engine.createModel({
+    cell, inputSize: inputSizeOf(cfg.vocab), outputSize: cfg.vocab, hiddenSize: H, maxSeqLen: maxLen, init: "xavier",
+    forgetBias: cell === "lstm" ? cfg.gateBias : 0, seed,
+  });
+  if (cell === "gru" && cfg.gateBias !== 0) {
+    const b = model.getGroup("b");
+    for (let j = 0; j < H; j++) b[j] -= cfg.gateBias; // z block first: σ(−β) keeps more of h at init
+    model.setGroup("b", b);
+  }
+  return model;
+}
+
+/** Mean ‖∂L/∂h_t‖ over `probes` fresh sequences, indexed by distance d = n − 1 − t (d = 0 is the loss step). */
+export function gradientProfile(model: Model, n: number, vocab: number, probes: number, rng: Rng): number[] {
+  const sum = new Float64Array(n);
+  for (let k = 0; k < probes; k++) {
+    model.resetState();
+    model.forward(recallSequence(n, vocab, rng));
+    model.backward();
+    const g = model.stepGradNorms();
+    for (let t = 0; t < n; t++) sum[n - 1 - t] += g[t];
+  }
+  return Array.from(sum, (s) => s / probes);
+}
+
+/** Fraction of fresh sequences whose first symbol the model recalls (argmax at the last step). */
+export function recallAccuracy(model: Model, n: number, vocab: number, count: number, rng: Rng): number {
+  let right = 0;
+  for (let k = 0; k < count; k++) {
+    const seq = recallSequence(n, vocab, rng);
+    model.resetState();
+    const y = model.forward(seq).outputs[n - 1];
+    let best = 0;
+    for (let c = 1; c < y.length; c++) if (y[c] > y[best]) best = c;
+    if (best === seq.targets[n - 1]) right++;
+  }
+  return right / count;
+}
+
+/**
+ * Gradient reach: the largest distance d at which the profile is still at least
+ * `ratio` times its value at the loss step, ‖∂L/∂h_{n−1−d}‖ ≥ ratio · ‖∂L/∂h_{n−1}‖.
+ */
+export function gradientReach(profile: ArrayLike<number>, ratio = 1e-3): number {
+  const g0 = profile[0];
+  if (!(g0 > 0)) return 0;
+  let reach = 0;
+  for (let d = 0; d < profile.length; d++) if (profile[d] >= ratio * g0) reach = d;
+  return reach;
+}
+
+export interface FlowRun {
+  cell: FlowCell;
+  n: number;
+  seed: number;
+  accuracy: number;
+  /** mean loss over the last 10% of training steps (nats; one target per sequence) */
+  finalLoss: number;
+  trainMs: number;
+  gradInit: number[];
+  gradTrained: number[];
+}
+
+export interface FlowProgress {
+  /** runs finished, of `total` */
+  done: number;
+  total: number;
+  /** the run in progress */
+  cell: FlowCell;
+  n: number;
+  seed: number;
+  step: number;
+  steps: number;
+  /** every finished run so far (progress messages may be dropped, so each carries all) */
+  runs: FlowRun[];
+}
+
+export interface FlowResult {
+  config: FlowConfig;
+  sizes: Record<FlowCell, CellSize>;
+  runs: FlowRun[];
+  totalMs: number;
+  lossConvention: "summed over the chunk (one target per sequence, so also the mean)";
+}
+
+export interface StudyHooks {
+  progress(p: FlowProgress): void;
+  /** awaited every few steps: yields, pauses, throws on cancel */
+  checkpoint(): Promise<void>;
+}
+
+/** Runs the whole study: every cell × n × seed, in that order of seeds, n, cell (so a partial study already compares cells). */
+export async function runFlowStudy(engine: Engine, input: Partial<FlowConfig>, hooks: StudyHooks): Promise<FlowResult> {
+  const cfg = checkFlowConfig(input);
+  const sizes = matchBudget(cfg.budget, cfg.vocab);
+  const maxLen = cfg.lengths[cfg.lengths.length - 1];
+  const runs: FlowRun[] = [];
+  const total = FLOW_CELLS.length * cfg.lengths.length * cfg.seeds;
+  const t0 = performance.now();
+  for (let seed = 1; seed <= cfg.seeds; seed++)
+    for (const n of cfg.lengths)
+      for (const cell of FLOW_CELLS) {
+        const model = createFlowModel(engine, cell, sizes[cell].hiddenSize, cfg, maxLen, seed);
+        try {
+          const rng = new Rng(1000 * seed + n);
+          const probeSeed = 77 * seed + n; // same probe sequences before and after training
+          const gradInit = gradientProfile(model, n, cfg.vocab, cfg.probes, new Rng(probeSeed));
+          const start = performance.now(), tail: number[] = [];
+          for (let step = 1; step <= cfg.steps; step++) {
+            model.resetState();
+            const r = model.trainChunk(recallSequence(n, cfg.vocab, rng), { optimizer: { kind: "adam", lr: cfg.lr }, clip: { mode: "norm", threshold: cfg.clip } });
+            if (step > cfg.steps * 0.9) tail.push(r.diverged ? NaN : r.loss);
+            if (step % 25 === 0 || step === cfg.steps) {
+              hooks.progress({ done: runs.length, total, cell, n, seed, step, steps: cfg.steps, runs });
+              await hooks.checkpoint();
+            }
+          }
+          const trainMs = performance.now() - start;
+          runs.push({
+            cell, n, seed, trainMs,
+            accuracy: recallAccuracy(model, n, cfg.vocab, cfg.evalCount, new Rng(31 * seed + n + 5)),
+            finalLoss: tail.reduce((a, b) => a + b, 0) / Math.max(1, tail.length),
+            gradInit, gradTrained: gradientProfile(model, n, cfg.vocab, cfg.probes, new Rng(probeSeed)),
+          });
+        } finally {
+          model.dispose();
+        }
+        hooks.progress({ done: runs.length, total, cell, n, seed, step: cfg.steps, steps: cfg.steps, runs: [...runs] });
+        await hooks.checkpoint();
+      }
+  return { config: cfg, sizes, runs, totalMs: performance.now() - t0, lossConvention: "summed over the chunk (one target per sequence, so also the mean)" };
+}
+
+export interface Spread { mean: number; min: number; max: number; count: number }
+
+export function spread(values: readonly number[]): Spread {
+  const v = values.filter(Number.isFinite);
+  if (!v.length) return { mean: NaN, min: NaN, max: NaN, count: 0 };
+  return { mean: v.reduce((a, b) => a + b, 0) / v.length, min: Math.min(...v), max: Math.max(...v), count: v.length };
+}
+
+/** Accuracy over seeds for one cell at each n of the study (NaN where no run finished yet). */
+export function accuracyByLength(runs: readonly FlowRun[], cell: FlowCell, lengths: readonly number[]): Spread[] {
+  return lengths.map((n) => spread(runs.filter((r) => r.cell === cell && r.n === n).map((r) => r.accuracy)));
+}
+
+/** The seed-mean gradient profile of one cell at one n, at init or after training (empty if no run yet). */
+export function meanProfile(runs: readonly FlowRun[], cell: FlowCell, n: number, which: "gradInit" | "gradTrained"): number[] {
+  const rs = runs.filter((r) => r.cell === cell && r.n === n);
+  if (!rs.length) return [];
+  return rs[0][which].map((_, d) => rs.reduce((s, r) => s + r[which][d], 0) / rs.length);
+}
+
+/** Parses "5, 10, 20" into lengths; throws a reader-facing message. */
+export function parseLengths(text: string): number[] {
+  const parts = String(text).split(/[\s,;]+/).filter(Boolean);
+  if (!parts.length) throw new Error("give at least one n, e.g. 5, 10, 20");
+  if (parts.length > FLOW_LIMITS.maxLengths) throw new Error(`give at most ${FLOW_LIMITS.maxLengths} values of n, got ${parts.length}`);
+  const ns = parts.map((p) => {
+    const v = Number(p);
+    if (!Number.isInteger(v) || v < 2 || v > FLOW_LIMITS.maxLength) throw new Error(`“${p}” is not a whole number from 2 to ${FLOW_LIMITS.maxLength}`);
+    return v;
+  });
+  return [...new Set(ns)].sort((a, b) => a - b);
+}
+
+const CELL_NAME: Record<FlowCell, string> = { rnn: "vanilla RNN", lstm: "LSTM", gru: "GRU" };
+const pct = (v: number) => `${Math.round(100 * v)}%`;
+const range = (s: Spread) => (s.count > 1 ? ` (${pct(s.min)}–${pct(s.max)} over ${s.count} seeds)` : "");
+
+/**
+ * Sentences read off the numbers. A difference in accuracy is called real only when the
+ * seed ranges do not overlap (DESIGN: differences smaller than the seed spread are noise).
+ */
+export function flowObservations(result: Pick<FlowResult, "config" | "runs">): string[] {
+  const { config: cfg, runs } = result, chance = 1 / cfg.vocab, out: string[] = [];
+  if (!runs.length) return out;
+  if (cfg.seeds < 2) out.push("With one seed per setting, no difference below can be told apart from seed-to-seed noise; run 3 or more seeds.");
+  for (const n of cfg.lengths) {
+    const acc = FLOW_CELLS.map((cell) => ({ cell, s: accuracyByLength(runs, cell, [n])[0] })).filter((a) => a.s.count > 0);
+    if (acc.length < FLOW_CELLS.length) continue;
+    acc.sort((a, b) => b.s.mean - a.s.mean);
+    const [best, ...rest] = acc;
+    const atChance = acc.filter((a) => a.s.max <= chance + 0.1).map((a) => CELL_NAME[a.cell]);
+    if (atChance.length === acc.length) { out.push(`At n = ${n}, all three cells stay near chance (${pct(chance)}): none learned to carry the symbol that far in ${cfg.steps} steps.`); continue; }
+    // "clearly" needs two seeds on each side and ranges that do not overlap
+    const beaten = rest.filter((a) => best.s.count > 1 && a.s.count > 1 && best.s.min > a.s.max);
+    const level = rest.filter((a) => !beaten.includes(a));
+    const list = (xs: typeof acc) => xs.map((a) => `${CELL_NAME[a.cell]} ${pct(a.s.mean)}${range(a.s)}`).join(", ");
+    let line: string;
+    if (!beaten.length) line = `At n = ${n}, no cell is clearly ahead: ${list(acc)}${acc.some((a) => a.s.count < 2) ? " (one seed so far)" : "; the seed ranges overlap"}`;
+    else {
+      line = `At n = ${n}, the ${CELL_NAME[best.cell]} recalls ${pct(best.s.mean)}${range(best.s)}, clearly above the ${beaten.map((a) => `${CELL_NAME[a.cell]} (${pct(a.s.mean)}${range(a.s)})`).join(" and the ")}`;
+      if (level.length) line += `; it is level with the ${level.map((a) => `${CELL_NAME[a.cell]} (${pct(a.s.mean)})`).join(" and the ")} within the seed spread`;
+    }
+    if (atChance.length) line += `. At chance (${pct(chance)}): ${atChance.join(", ")}`;
+    out.push(line + ".");
+  }
+  const n = cfg.lengths[cfg.lengths.length - 1];
+  const reach = FLOW_CELLS.map((cell) => {
+    const p = meanProfile(runs, cell, n, "gradTrained");
+    return p.length ? { cell, reach: gradientReach(p), ratio: p[n - 1] / p[0] } : null;
+  }).filter((r): r is { cell: FlowCell; reach: number; ratio: number } => r !== null);
+  if (reach.length === FLOW_CELLS.length)
+    out.push(`After training at n = ${n}, the gradient that reaches the first step is ${reach.map((r) => `${r.ratio.toExponential(0)} × the loss step's for the ${CELL_NAME[r.cell]} (reach ${r.reach} steps)`).join(", ")}.`);
+  return out;
+}
