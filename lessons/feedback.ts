@@ -10,6 +10,9 @@ import { registerSystem, runRegister, type RegisterRun } from "./shift-register.
 
 export const MAX_FEEDBACK = 2;
 
+/** What the view starts with: one impulse, taps adding up to 1, and a loop gain a just below 1. */
+export const DEFAULT_FEEDBACK = { inputs: Array.from({ length: 30 }, (_, k) => (k === 0 ? 1 : 0)), taps: [0.5, 0.3, 0.2], feedback: 0.9 };
+
 export interface FeedbackRun extends RegisterRun {
   /** the loop's state matrix A = S + a·e₁wᵀ */
   A: number[][];

@@ -9,7 +9,7 @@
  */
 import type { Model } from "../bindings/model.js";
 import { Rng } from "../bindings/prng.js";
-import { checkBudget, evaluate, type Problem, type RunHooks, type RunSummary } from "./sequence-lab.js";
+import { checkBudget, evaluate, timedEvaluate, type Problem, type RunHooks, type RunSummary } from "./sequence-lab.js";
 
 export type SearchMode = "perturb" | "sample";
 export const SEARCH_MODES: readonly SearchMode[] = ["perturb", "sample"];
@@ -39,6 +39,8 @@ export class RandomSearch {
   private readonly proposal: Float64Array;
   accepted = 0;
   evaluations = 0;
+  /** time inside the evaluations' engine calls (ms), measured as BPTT's steps are */
+  workMs = 0;
 
   /** Starts from the model's current weights; measuring their loss is not counted as an evaluation. */
   constructor(private readonly model: Model, private readonly problem: Problem, private readonly s: SearchSettings) {
@@ -63,7 +65,8 @@ export class RandomSearch {
       if (!(Math.abs(q[k]) < 1e18)) q[k] = Math.sign(q[k]) * 1e18 || 0;
     }
     this.model.setFlatParams(q);
-    const loss = evaluate(this.model, this.problem);
+    const { loss, ms } = timedEvaluate(this.model, this.problem);
+    this.workMs += ms;
     this.evaluations++;
     const accepted = Number.isFinite(loss) && loss < this.bestLoss;
     if (accepted) { this.best.set(q); this.bestLoss = loss; this.accepted++; }
@@ -88,5 +91,5 @@ export async function searchRandom(model: Model, p: Problem, s: SearchSettings, 
     await hooks.checkpoint?.();
   }
   const ms = performance.now() - t0;
-  return { method: "random", curve, startLoss, finalLoss: evaluate(model, p), evaluations: budget, ms, params: model.getParams(), accepted: search.accepted };
+  return { method: "random", curve, startLoss, finalLoss: evaluate(model, p), evaluations: budget, ms, workMs: search.workMs, params: model.getParams(), accepted: search.accepted };
 }

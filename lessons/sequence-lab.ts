@@ -77,6 +77,15 @@ export function modelOptions(s: LabSettings, T: number): ModelOptions {
     maxSeqLen: Math.max(1, T), init: "xavier", seed: s.seed };
 }
 
+/**
+ * What the view starts with (its attributes' defaults). The lesson's claim is tested on
+ * exactly these: on the same budget of loss evaluations, BPTT ends lower than random search.
+ */
+export const SEQUENCE_LAB_DEFAULTS = {
+  sequence: "fibonacci" as LabSource, length: 12, scaling: "normalised" as Scaling, activation: "tanh" as Activation, hiddenSize: 1,
+  bptt: { optimizer: "sgd", lr: 0.1, clip: 5 } as BpttSettings, budget: 500, search: "sample" as const, searchScale: 2, seed: 1,
+};
+
 /** The classic single-unit starting point: input and output weights 1, recurrent weight ½, no biases. */
 export function defaultParams(engine: Engine, s: LabSettings): Params {
   if (s.hiddenSize === 1) return { W_x: [[1]], W_h: [[0.5]], b: [0], W_y: [[1]], b_y: [0] };
@@ -254,6 +263,8 @@ export interface BpttSettings {
 export interface BpttStep {
   /** mean per-step loss before this update */
   loss: number;
+  /** time of the engine call: forward, backward, clip and update (ms) */
+  ms: number;
   /** global gradient norm before clipping */
   gradNorm: number;
   clipped: boolean;
@@ -265,19 +276,32 @@ export interface BpttStep {
  * step, element-wise clip, update. Counted as one loss evaluation.
  */
 export function bpttStep(model: Model, p: Problem, s: BpttSettings): BpttStep {
+  const t0 = now();
   model.resetState();
   const r = model.trainChunk({ inputs: p.inputs, targets: p.targets }, {
     optimizer: { kind: s.optimizer, lr: s.lr }, meanLoss: true,
     clip: s.clip === null ? { mode: "none" } : { mode: "value", threshold: s.clip },
   });
-  return { loss: r.diverged ? NaN : r.loss / Math.max(1, r.count), gradNorm: r.gradNorm, clipped: r.clipped, diverged: r.diverged };
+  const ms = now() - t0;
+  return { loss: r.diverged ? NaN : r.loss / Math.max(1, r.count), ms, gradNorm: r.gradNorm, clipped: r.clipped, diverged: r.diverged };
 }
 
 /** Mean per-step loss of the model's current weights on the sequence (one loss evaluation). */
 export function evaluate(model: Model, p: Problem): number {
+  return timedEvaluate(model, p).loss;
+}
+
+/**
+ * `evaluate` with the time of its engine call, measured exactly as `bpttStep` measures
+ * its own (reset, then the engine's work on the whole sequence), so the two compare
+ * like with like: one forward pass against forward + backward + update.
+ */
+export function timedEvaluate(model: Model, p: Problem): { loss: number; ms: number } {
+  const t0 = now();
   model.resetState();
   const f = model.forward({ inputs: p.inputs, targets: p.targets });
-  return f.loss / Math.max(1, f.count);
+  const ms = now() - t0;
+  return { loss: f.loss / Math.max(1, f.count), ms };
 }
 
 export type Method = "bptt" | "random";
@@ -291,7 +315,13 @@ export interface RunSummary {
   /** loss of the final weights, measured once more after the last evaluation */
   finalLoss: number;
   evaluations: number;
+  /** wall time of the whole run, proposals, reports and pauses included */
   ms: number;
+  /**
+   * time inside the engine calls that are the evaluations (BPTT: forward + backward +
+   * update per step; random search: one forward per proposal), measured the same way
+   */
+  workMs: number;
   params: Params;
   /** BPTT only: gradient norm (before clipping) at each step, and how many steps were clipped or diverged */
   gradNorms?: number[];
@@ -350,9 +380,10 @@ export async function trainBptt(model: Model, p: Problem, s: BpttSettings, budge
   checkBudget(budget);
   const curve: number[] = [], gradNorms: number[] = [];
   const startLoss = evaluate(model, p), t0 = now();
-  let clippedSteps = 0, divergences = 0, lastReport = -Infinity;
+  let clippedSteps = 0, divergences = 0, lastReport = -Infinity, workMs = 0;
   for (let k = 1; k <= budget; k++) {
     const r = bpttStep(model, p, s);
+    workMs += r.ms;
     curve.push(r.loss); gradNorms.push(r.gradNorm);
     if (r.clipped) clippedSteps++;
     if (r.diverged) divergences++;
@@ -363,7 +394,7 @@ export async function trainBptt(model: Model, p: Problem, s: BpttSettings, budge
     await hooks.checkpoint?.();
   }
   const ms = now() - t0;
-  return { method: "bptt", curve, startLoss, finalLoss: evaluate(model, p), evaluations: budget, ms, params: model.getParams(), gradNorms, clippedSteps, divergences };
+  return { method: "bptt", curve, startLoss, finalLoss: evaluate(model, p), evaluations: budget, ms, workMs, params: model.getParams(), gradNorms, clippedSteps, divergences };
 }
 
 export interface Comparison {
@@ -377,8 +408,17 @@ export interface Comparison {
   bpttMatchedAt: number | null;
   /** and the same the other way round */
   randomMatchedAt: number | null;
+  /** engine time per evaluation (µs) of each method, and BPTT's over random search's */
+  bpttUs: number;
+  randomUs: number;
+  costRatio: number;
   sentence: string;
+  /** what one evaluation cost each method, from the measured engine time */
+  costSentence: string;
 }
+
+/** Engine time per evaluation of a run, in µs. */
+export const usPerEvaluation = (r: Pick<RunSummary, "workMs" | "evaluations">) => (r.workMs / Math.max(1, r.evaluations)) * 1000;
 
 /** Compares two runs with the same budget, in words and numbers. */
 export function compareRuns(bptt: RunSummary, random: RunSummary): Comparison {
@@ -394,7 +434,14 @@ export function compareRuns(bptt: RunSummary, random: RunSummary): Comparison {
   if (winner === "tie") sentence += "The two ended within 5% of each other.";
   else if (winner === "bptt") sentence += `BPTT ended ${Number.isFinite(ratio) ? `${fmt(ratio)}× lower` : "lower"}${bpttMatchedAt ? `, and it matched random search's final loss after ${bpttMatchedAt} evaluations` : ""}.`;
   else sentence += `Random search ended ${Number.isFinite(ratio) ? `${fmt(1 / ratio)}× lower` : "lower"}${randomMatchedAt ? `, and it matched BPTT's final loss after ${randomMatchedAt} evaluations` : ""}.`;
-  return { evaluations: n, bptt: b, random: r, ratio, winner, bpttMatchedAt, randomMatchedAt, sentence };
+  const bpttUs = usPerEvaluation(bptt), randomUs = usPerEvaluation(random), costRatio = bpttUs / randomUs;
+  const us = (x: number) => `${x.toPrecision(3)} µs`;
+  let costSentence = `Per evaluation of the same sequence, a BPTT step (forward, backward and update) took ${us(bpttUs)} of engine time and a random-search proposal (one forward pass) ${us(randomUs)}`;
+  if (!Number.isFinite(costRatio)) costSentence += ".";
+  else if (Math.abs(Math.log(costRatio)) < Math.log(1.1)) costSentence += ": about the same, so at this size the fixed cost of a call outweighs the backward pass.";
+  else if (costRatio > 1) costSentence += `: the backward pass made BPTT ${costRatio.toFixed(1)}× as costly per evaluation.`;
+  else costSentence += `: here random search was ${(1 / costRatio).toFixed(1)}× as costly per evaluation, although it skips the backward pass.`;
+  return { evaluations: n, bptt: b, random: r, ratio, winner, bpttMatchedAt, randomMatchedAt, sentence, bpttUs, randomUs, costRatio, costSentence };
 }
 
 const now = () => performance.now();

@@ -13,6 +13,9 @@ export const TAPS = 3;
 export const MAX_SIGNAL = 64;
 export const MAX_VALUE = 100;
 
+/** What the view starts with: a lone 1, a block of 2s and an alternating tail, through decreasing taps. */
+export const DEFAULT_REGISTER = { inputs: [1, 0, 0, 0, 0, 2, 2, 2, 2, 2, 0, 0, 1, -1, 1, -1, 0, 0], taps: [1, 0.5, 0.25] };
+
 /**
  * The register as a linear system. With `feedback` a ≠ 0 the output is added back into
  * the first cell: r₀[k] = x[k] + a·y[k−1], so A = S + a·e₁wᵀ.

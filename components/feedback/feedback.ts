@@ -9,7 +9,7 @@ import { styles, themeRoot } from "../theme/tokens.js";
 import type { Engine } from "../../bindings/engine.js";
 import { fmt, formatComplex } from "../../lessons/linear-systems.js";
 import { parseSignal, parseTaps, MAX_SIGNAL } from "../../lessons/shift-register.js";
-import { describeEcho, MAX_FEEDBACK, runFeedback, type FeedbackRun } from "../../lessons/feedback.js";
+import { DEFAULT_FEEDBACK, describeEcho, MAX_FEEDBACK, runFeedback, type FeedbackRun } from "../../lessons/feedback.js";
 import { aligned, at, eq, matrix, n, plus, sub, times } from "../math/mathml.js";
 import { fieldId, textField } from "../ui/text-field.js";
 import { registerDiagram } from "../shift-register/register-diagram.js";
@@ -24,9 +24,9 @@ import "../ui/message/message.js";
 const impulse = (len: number) => Array.from({ length: len }, (_, k) => (k === 0 ? 1 : 0));
 
 export const FEEDBACK_ATTRIBUTES = {
-  inputs: numberList(parseSignal, impulse(30)),
-  taps: numberList(parseTaps, [0.5, 0.3, 0.2]),
-  feedback: num(-MAX_FEEDBACK, MAX_FEEDBACK, 0.9),
+  inputs: numberList(parseSignal, DEFAULT_FEEDBACK.inputs),
+  taps: numberList(parseTaps, DEFAULT_FEEDBACK.taps),
+  feedback: num(-MAX_FEEDBACK, MAX_FEEDBACK, DEFAULT_FEEDBACK.feedback),
   step: int(0, MAX_SIGNAL - 1, 0),
   engine: oneOf(["wasm", "ts"], "wasm"),
 };

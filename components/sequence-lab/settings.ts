@@ -6,7 +6,7 @@
 import { int, num, oneOf, text, type Rule } from "../attributes.js";
 import { ACTIVATIONS } from "../../bindings/types.js";
 import type { Params } from "../../bindings/model.js";
-import { LAB_OPTIMIZERS, LAB_SOURCES, MAX_BUDGET, MAX_HIDDEN, MAX_LENGTH, MIN_LENGTH, SCALINGS } from "../../lessons/sequence-lab.js";
+import { LAB_OPTIMIZERS, LAB_SOURCES, MAX_BUDGET, MAX_HIDDEN, MAX_LENGTH, MIN_LENGTH, SCALINGS, SEQUENCE_LAB_DEFAULTS as D } from "../../lessons/sequence-lab.js";
 import { SEARCH_MODES, type SearchMode } from "../../lessons/random-search.js";
 
 /** A list of finite numbers (the flat weights), or null for the defaults. */
@@ -25,7 +25,7 @@ const numbers = (): Rule<number[] | null> => ({
 
 /** A positive bound, or "off". */
 const clipRule = (): Rule<number | null> => ({
-  default: 5,
+  default: D.bptt.clip,
   parse(raw) {
     const s = raw.trim().toLowerCase();
     if (s === "off" || s === "none") return { value: null };
@@ -43,28 +43,28 @@ const scaleRule = (): Rule<number | null> => ({
 });
 
 export const SEQUENCE_LAB_ATTRIBUTES = {
-  sequence: oneOf(LAB_SOURCES, "fibonacci"),
-  length: int(MIN_LENGTH, MAX_LENGTH, 12),
+  sequence: oneOf(LAB_SOURCES, D.sequence),
+  length: int(MIN_LENGTH, MAX_LENGTH, D.length),
   values: text("1, 3, 2, 4, 3, 5, 4, 6", 4000),
-  scaling: oneOf(SCALINGS, "normalised"),
-  activation: oneOf(ACTIVATIONS, "tanh"),
-  hiddenSize: int(1, MAX_HIDDEN, 1),
+  scaling: oneOf(SCALINGS, D.scaling),
+  activation: oneOf(ACTIVATIONS, D.activation),
+  hiddenSize: int(1, MAX_HIDDEN, D.hiddenSize),
   weights: numbers(),
   step: int(0, MAX_LENGTH, MAX_LENGTH),
-  optimizer: oneOf(LAB_OPTIMIZERS, "sgd"),
-  lr: num(0.0001, 10, 0.1),
+  optimizer: oneOf(LAB_OPTIMIZERS, D.bptt.optimizer),
+  lr: num(0.0001, 10, D.bptt.lr),
   clip: clipRule(),
-  budget: int(10, MAX_BUDGET, 500),
-  search: oneOf(SEARCH_MODES, "sample"),
+  budget: int(10, MAX_BUDGET, D.budget),
+  search: oneOf(SEARCH_MODES, D.search),
   searchScale: scaleRule(),
-  seed: int(0, 0xffffffff, 1),
+  seed: int(0, 0xffffffff, D.seed),
   engine: oneOf(["wasm", "ts"] as const, "wasm"),
 };
 
 export type LabValues = { [K in keyof typeof SEQUENCE_LAB_ATTRIBUTES]: (typeof SEQUENCE_LAB_ATTRIBUTES)[K]["default"] };
 
 /** σ for random search when the attribute is absent: a box of ±2, or steps of 0.5 around the best. */
-export const defaultScale = (mode: SearchMode) => (mode === "sample" ? 2 : 0.5);
+export const defaultScale = (mode: SearchMode) => (mode === "sample" ? D.searchScale : 0.5);
 
 /** W_x, W_h rows, b, W_y, b_y: the order of the `weights` attribute. */
 export function flatWeights(p: Params): number[] {

@@ -3,7 +3,7 @@
  * evaluations, a live loss curve, the gradient-norm read-out and the final comparison.
  */
 import { html, nothing, type TemplateResult } from "lit";
-import { compareRuns, type RunProgress, type RunSummary } from "../../lessons/sequence-lab.js";
+import { compareRuns, usPerEvaluation, type RunProgress, type RunSummary } from "../../lessons/sequence-lab.js";
 import { fmt } from "../charts/decimate.js";
 import type { LineSeries } from "../charts/line-chart/line-chart.js";
 
@@ -19,7 +19,8 @@ export interface TrainingView {
 }
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
-const perEval = (r: RunSummary) => `${fmt((r.ms / Math.max(1, r.evaluations)) * 1000)} µs`;
+/** Engine time per evaluation: BPTT's forward + backward + update, random search's forward, timed alike. */
+const perEval = (r: RunSummary) => `${fmt(usPerEvaluation(r))} µs`;
 
 export function lossSeries(v: TrainingView): LineSeries[] {
   const out: LineSeries[] = [];
@@ -55,9 +56,10 @@ export function comparison(v: TrainingView, use: (r: Run) => void): TemplateResu
   return html`<div class="compare">
     <h4>Comparison</h4>
     <p class="statement">${c.sentence}</p>
+    <p class="statement" data-testid="cost">${c.costSentence}</p>
     <table class="history">
       <thead><tr><th scope="col">method</th><th scope="col">evaluations</th><th scope="col">start loss</th><th scope="col">final loss</th>
-        <th scope="col">time per evaluation</th><th scope="col"></th></tr></thead>
+        <th scope="col">engine time per evaluation</th><th scope="col"></th></tr></thead>
       <tbody>${[["BPTT", b], ["Random search", r]].map(([name, run]) => {
         const s = (run as Run).summary;
         return html`<tr><th scope="row">${name}</th><td>${s.evaluations}</td><td>${fmt(s.startLoss)}</td><td class=${(c.winner === "bptt") === (name === "BPTT") && c.winner !== "tie" ? "best" : ""}>${fmt(s.finalLoss)}</td>

@@ -8,7 +8,7 @@ import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import type { Engine } from "../../bindings/engine.js";
 import { fmt } from "../../lessons/linear-systems.js";
-import { parseSignal, parseTaps, runRegister, tapSources, type RegisterRun } from "../../lessons/shift-register.js";
+import { DEFAULT_REGISTER, parseSignal, parseTaps, runRegister, tapSources, type RegisterRun } from "../../lessons/shift-register.js";
 import { aligned, at, eq, matrix, n, plus, sub, times, vecAt } from "../math/mathml.js";
 import { fieldId, textField } from "../ui/text-field.js";
 import { registerDiagram } from "./register-diagram.js";
@@ -19,8 +19,8 @@ import "../ui/button/button.js";
 import "../ui/message/message.js";
 
 export const SHIFT_REGISTER_ATTRIBUTES = {
-  inputs: numberList(parseSignal, [1, 0, 0, 0, 0, 2, 2, 2, 2, 2, 0, 0, 1, -1, 1, -1, 0, 0]),
-  taps: numberList(parseTaps, [1, 0.5, 0.25]),
+  inputs: numberList(parseSignal, DEFAULT_REGISTER.inputs),
+  taps: numberList(parseTaps, DEFAULT_REGISTER.taps),
   step: int(0, 63, 0),
   engine: oneOf(["wasm", "ts"], "wasm"),
 };
@@ -70,7 +70,14 @@ export class RnnShiftRegister extends LitElement {
     }
   }
 
-  private setInputs(x: number[]) { this.commit("inputs", x.join(",")); }
+  /** A new example input starts the reader at k = 0, so Step ▸ walks it from the beginning. */
+  private setInputs(x: number[]) { this.commit("inputs", x.join(",")); this.settings.set({ step: 0 }); }
+
+  /** Moves the inspected time step by `by` on the reader's own input, staying inside it. */
+  private stepBy(by: number) {
+    const last = this.settings.values.inputs.length - 1, k = Math.min(this.settings.values.step, last);
+    this.settings.set({ step: Math.max(0, Math.min(last, k + by)) });
+  }
 
   override render() {
     const { inputs, taps } = this.settings.values;
@@ -89,7 +96,7 @@ export class RnnShiftRegister extends LitElement {
         ${textField({ id: this.ids.taps, label: "Taps w₀, w₁, w₂", value: taps.join(", "), error: this.errors.taps, onCommit: (t) => this.commit("taps", t) })}
         <div class="buttons" role="group" aria-label="Example inputs">
           <rnn-button @click=${() => this.setInputs(inputs.map((_, j) => (j === 0 ? 1 : 0)))}>Impulse</rnn-button>
-          <rnn-button @click=${() => this.setInputs(inputs.map(() => 1))}>Step</rnn-button>
+          <rnn-button @click=${() => this.setInputs(inputs.map(() => 1))}>All 1s (unit step)</rnn-button>
           <rnn-button @click=${() => this.setInputs(inputs.map((_, j) => (j % 2 ? -1 : 1)))}>Alternating ±1</rnn-button>
         </div>
       </div>
@@ -124,6 +131,11 @@ export class RnnShiftRegister extends LitElement {
       </div>
       <div class="card" style="margin-top: var(--_gap)">
         <h3 id="plot-title">Input x[k] and output y[k]</h3>
+        <div class="buttons time-steps" role="group" aria-label="Move through time">
+          <rnn-button data-testid="step-back" ?disabled=${k === 0} @click=${() => this.stepBy(-1)}>◂ Back</rnn-button>
+          <rnn-button data-testid="step-forward" variant="primary" ?disabled=${k >= run.x.length - 1} @click=${() => this.stepBy(1)}>Step ▸</rnn-button>
+          <span class="status" aria-live="polite">k = ${k} of ${run.x.length - 1}</span>
+        </div>
         <rnn-stem-plot part="plot" label="Input x and output y" .cursor=${k}
           .rows=${[
             { label: "x[k]", values: run.x, color: "series-1", highlight: src.map((s) => s.index) },
@@ -140,9 +152,10 @@ export class RnnShiftRegister extends LitElement {
       <summary>Guide</summary>
       <h3>Try this</h3>
       <ul>
-        <li>Press <em>Impulse</em> and step through k = 0, 1, 2, 3. The output reads out the taps one after another, then falls to 0:
+        <li>Press <em>Impulse</em>, then <em>Step ▸</em> through k = 0, 1, 2, 3. The output reads out the taps one after another, then falls to 0:
           the response to a single 1 is the list of taps (the <em>impulse response</em>).</li>
-        <li>Set the taps to 0.33, 0.33, 0.33 and press <em>Step</em>: the output climbs to 1 over three steps. Equal taps make a moving average.</li>
+        <li>Set the taps to 0.33, 0.33, 0.33 and press <em>All 1s</em>, then step through k = 0, 1, 2: the output climbs over three steps and then
+          stays put. Equal taps make a moving average.</li>
         <li>Set the taps to 1, −1, 0: the output is non-zero only where the input changes. With <em>Alternating ±1</em> it doubles the input.</li>
       </ul>
       <h3>What to look for</h3>

@@ -73,6 +73,29 @@ describe("<rnn-shift-register>", () => {
     await noSeriousAxeViolations(el);
   });
 
+  test("Step ▸ walks through time k = 0, 1, 2, 3 on the reader's input and never changes it", async () => {
+    const x = [0, 1, 0, 0, 0, 2], w = [1, 0.5, 0.25];
+    const el = await mount(`<rnn-shift-register inputs="${x}" taps="${w}"></rnn-shift-register>`) as View;
+    const root = await ready(el);
+    const fwd = () => inner($(root, '[data-testid="step-forward"]'), "button") as HTMLButtonElement;
+    const ys: string[] = [];
+    for (let k = 1; k <= 3; k++) {
+      fwd().click();
+      await settle(root);
+      expect(el.getAttribute("step")).toBe(String(k));
+      ys.push(plotText(root));
+    }
+    expect(el.getAttribute("inputs")).toBe(x.join(","));
+    // the impulse at k = 1 reads out the taps at k = 1, 2, 3
+    expect(ys.map((t) => /y\[k\] = (-?[\d.]+)/.exec(t)![1])).toEqual(w.map((v) => v.toFixed(3)));
+    inner($(root, '[data-testid="step-back"]'), "button").click();
+    await settle(root);
+    expect(el.getAttribute("step")).toBe("2");
+    button(root, "Impulse").click();
+    await settle(root);
+    expect(el.getAttribute("step")).toBe("0");
+  });
+
   test("malformed taps show an inline error and keep the previous state", async () => {
     const el = await mount(`<rnn-shift-register taps="1,0.5,0.25"></rnn-shift-register>`) as View;
     const root = await ready(el);
