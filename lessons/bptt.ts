@@ -32,6 +32,8 @@ export function defaultInputs(T = MAX_T): number[] {
 }
 
 export const DEFAULT_NET: ScalarNet = { wr: 0.8, wx: 0.6, wy: 1.5, h0: 0, x: defaultInputs(DEFAULT_T), target: 0.5 };
+/** The view's Train settings: plain SGD at this rate for this many rounds. */
+export const DEFAULT_TRAINING = { lr: 0.1, iterations: 300 };
 
 export interface Contribution {
   /** the step k whose z[k] = w_r·h[k] + w_x·x[k] this term differentiates */

@@ -291,3 +291,12 @@ export function esnObservations(r: Pick<EsnLabResult, "config" | "esn" | "rnn" |
   }
   return out;
 }
+
+/** Sentences for the light first result (the reservoir alone, before BPTT has run); every number is measured. */
+export function firstLookObservations(p: { config: EsnLabConfig; esn: EsnFit; capacity: { rho: number; total: number } }): string[] {
+  const { esn, config: cfg } = p;
+  return [
+    `The reservoir alone, with only its ${cfg.size + 2} readout weights fitted (in ${Math.round(esn.trainMs)} ms): test NRMSE ${sci(esn.testNrmse)}${esn.testNrmse < 0.1 ? ", already a close fit" : esn.testNrmse >= 1 ? ", no better than predicting the mean" : ""}.`,
+    `Its memory capacity at ρ = ${p.capacity.rho} is ${p.capacity.total.toFixed(1)} (of at most N = ${cfg.size}). Run the full comparison to train an RNN of the same size by BPTT and to draw the capacity curve against ρ.`,
+  ];
+}

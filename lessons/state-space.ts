@@ -58,6 +58,9 @@ export const PRESETS: readonly Preset[] = [
   { name: "unstable", label: "Unstable", A: rotation(1.08, Math.PI / 10), B: [1, 0], C: [1, 0], about: "α·R(θ) with α = 1.08, θ = π/10" },
 ];
 
+/** What the view starts with: the oscillatory preset driven by a step; random A (when chosen) at ρ = 0.9, seed 1. */
+export const DEFAULT_STATE_SPACE = { preset: "oscillatory", signal: "step" as SignalKind, tanh: false, rho: 0.9, seed: 1 };
+
 export function presetByName(name: string): Preset | undefined {
   return PRESETS.find((p) => p.name === name);
 }

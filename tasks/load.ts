@@ -9,6 +9,7 @@ const TASKS: Record<string, () => Promise<{ default?: unknown }>> = {
   "char-sweep": () => import("./char-sweep.js"),
   "char-train": () => import("./char-train.js"),
   "esn": () => import("./esn.js"),
+  "esn-probe": () => import("./esn-probe.js"),
   "gradient-flow": () => import("./gradient-flow.js"),
   "lab-run": () => import("./lab-run.js"),
   "random-search": () => import("./random-search.js"),

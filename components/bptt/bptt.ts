@@ -10,7 +10,7 @@ import { estimateRemaining } from "../ui/progress/format.js";
 import type { Engine } from "../../bindings/engine.js";
 import { fmt } from "../../lessons/linear-systems.js";
 import { parseSignal } from "../../lessons/shift-register.js";
-import { DEFAULT_NET, DEFAULT_T, MAX_T, resizeInputs, ScalarRnn, type BpttPass, type ScalarNet } from "../../lessons/bptt.js";
+import { DEFAULT_NET, DEFAULT_T, DEFAULT_TRAINING, MAX_T, resizeInputs, ScalarRnn, type BpttPass, type ScalarNet } from "../../lessons/bptt.js";
 import { aligned, at, eq, n, plus, sub, times } from "../math/mathml.js";
 import { fieldId, textField } from "../ui/text-field.js";
 import { lessonStyles, signalLessonStyles } from "../theme/lesson.styles.js";
@@ -40,8 +40,8 @@ export const BPTT_ATTRIBUTES = {
   inputs: numberList(parseInputs, DEFAULT_NET.x),
   /** how many nodes the backward pass has visited (0 = not started, T+1 = full pass) */
   revealed: int(0, MAX_T + 1, 0),
-  lr: num(0.0001, 2, 0.1),
-  iterations: int(1, 5000, 300),
+  lr: num(0.0001, 2, DEFAULT_TRAINING.lr),
+  iterations: int(1, 5000, DEFAULT_TRAINING.iterations),
   engine: oneOf(["wasm", "ts"], "wasm"),
 };
 

@@ -7,7 +7,7 @@ import { registerView } from "../registry.js";
 import { TaskController } from "../task-controller.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import {
-  CHUNK, CLIP, DEFAULT_ESN_LAB, esnObservations, ESN_TASKS, MC_DELAYS, MC_LENGTH, TEST, TRAIN, WASHOUT,
+  CHUNK, CLIP, DEFAULT_ESN_LAB, esnObservations, firstLookObservations, ESN_TASKS, MC_DELAYS, MC_LENGTH, TEST, TRAIN, WASHOUT,
   type EsnFit, type EsnLabConfig, type EsnLabResult, type CapacityCurve,
 } from "../../lessons/esn-lab.js";
 import { aligned, eq, fmt, n, plus, r, sub, times } from "../math/mathml.js";
@@ -19,7 +19,9 @@ import "../ui/message/message.js";
 import "../ui/select/select.js";
 import "../ui/slider/slider.js";
 import "../charts/line-chart/line-chart.js";
+import { CALIBRATION_SIZE, estimateSentence, PROBE_MAX_SIZE, type EsnProbe } from "../../lessons/esn-probe.js";
 import type {} from "../../tasks/esn.js";
+import type {} from "../../tasks/esn-probe.js";
 
 export const ESN_ATTRIBUTES = {
   task: oneOf(ESN_TASKS, DEFAULT_ESN_LAB.task),
@@ -57,7 +59,7 @@ const SHOWN = 200; // test steps drawn in the fit chart
 export class RnnEsn extends LitElement {
   static override styles = [styles, themeRoot, lessonStyles, cellLessonStyles, esnStyles];
 
-  private readonly settings = new KeptAttributes(this, ESN_ATTRIBUTES);
+  private readonly settings = new KeptAttributes(this, ESN_ATTRIBUTES, () => this.scheduleProbe());
   private readonly task = new TaskController(this, {
     task: "esn", renderEvery: 150, fraction: (p) => p.fraction,
     onProgress: (p) => {
@@ -65,14 +67,45 @@ export class RnnEsn extends LitElement {
       emitTrainProgress(this, { fraction: p.fraction, step: p.step, steps: p.steps, loss: p.rnnLosses?.[p.rnnLosses.length - 1], phase: p.phase });
     },
   });
+  /** the light first result: the reservoir fitted, the recall curve at ρ, and the timings the estimate is made from */
+  private readonly probeTask = new TaskController(this, { task: "esn-probe" });
+  @state() private probe?: EsnProbe;
+  private probeTimer?: ReturnType<typeof setTimeout>;
   @state() private result?: EsnLabResult;
   @state() private partial: { esn?: EsnFit; rnnLosses?: number[]; capacity?: Partial<CapacityCurve> } = {};
   private ranWith?: EsnLabConfig;
-  private started = false;
 
-  override connectedCallback() {
-    super.connectedCallback();
-    if (!this.started) { this.started = true; queueMicrotask(() => void this.start()); }
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.probeTimer);
+  }
+
+  /**
+   * Nothing heavy starts on its own: after the settings change (and on the first reading)
+   * the probe runs in a worker, under a second at N ≤ PROBE_MAX_SIZE; the full run waits
+   * for Run. The delay lets a reader finish moving a slider first.
+   */
+  private scheduleProbe() {
+    clearTimeout(this.probeTimer);
+    if (!this.isConnected) return;
+    this.probeTimer = setTimeout(() => void this.runProbe(), 250);
+  }
+
+  private async runProbe() {
+    if (this.task.running) return;
+    const cfg = this.config(), key = JSON.stringify({ ...cfg, size: cfg.size <= PROBE_MAX_SIZE ? cfg.size : CALIBRATION_SIZE });
+    if (key === this.probedKey) return;
+    this.probedKey = key;
+    const p = await this.probeTask.run(cfg);
+    if (p) this.probe = p;
+    else this.probedKey = "";
+  }
+  private probedKey = "";
+
+  /** The probe's results when it ran at the reader's own settings (not only to measure speed). */
+  private get firstLook(): EsnProbe | undefined {
+    const p = this.probe, cfg = this.config();
+    return p && JSON.stringify(p.config) === JSON.stringify(cfg) ? p : undefined;
   }
 
   private config(): EsnLabConfig {
@@ -80,6 +113,7 @@ export class RnnEsn extends LitElement {
   }
 
   async start() {
+    this.probeTask.cancel();
     const cfg = this.config();
     this.ranWith = cfg; this.partial = {}; this.result = undefined;
     const res = await this.task.run(cfg);
@@ -115,10 +149,13 @@ export class RnnEsn extends LitElement {
           ${this.slider("Seed", "seed", 0, 999, 1)}
         </div>
         <div class="buttons">
-          <rnn-button variant="primary" ?disabled=${running} @click=${() => this.start()}>Run</rnn-button>
+          <rnn-button variant="primary" ?disabled=${running} @click=${() => this.start()}>Run the full comparison</rnn-button>
           ${this.task.renderPauseCancel()}
           ${this.stale && !running ? html`<span class="status">Settings changed: press Run to measure them.</span>` : nothing}
         </div>
+        ${running || (this.task.status === "done" && !this.stale) ? nothing : html`<p class="status" data-testid="estimate" role="status">${this.probe
+          ? estimateSentence(this.probe, this.config())
+          : this.probeTask.running ? "Measuring this machine's speed to estimate the full run…" : ""}</p>`}
         ${this.task.renderProgress(this.progressLabel())}
       </section>
       ${this.renderResults()}`;
@@ -140,9 +177,10 @@ export class RnnEsn extends LitElement {
   }
 
   private renderResults() {
+    const look = this.ranWith ? undefined : this.firstLook;
     const res = this.result, cfg = this.ranWith ?? this.config();
-    const esn = res?.esn ?? this.partial.esn, losses = res?.rnn.losses ?? this.partial.rnnLosses;
-    const capacity = res?.capacity ?? this.partial.capacity;
+    const esn = res?.esn ?? this.partial.esn ?? look?.esn, losses = res?.rnn.losses ?? this.partial.rnnLosses;
+    const capacity = res?.capacity ?? this.partial.capacity ?? (look && { rhos: [look.capacity.rho], totals: [look.capacity.total], perDelay: look.capacity.perDelay });
     return html`
       <section class="card" part="comparison" aria-label="Comparison">
         <h3>Same task, same N = ${cfg.size}: ${TASK_LABEL[cfg.task]}${cfg.task === "delay" ? ` (d = ${cfg.delay})` : ""}</h3>
@@ -151,7 +189,8 @@ export class RnnEsn extends LitElement {
           ρ(W) = <strong class="mono" data-value=${esn.measuredRho}>${fmt(esn.measuredRho, 4)}</strong> (requested ${cfg.spectralRadius}).
           ${esn.measuredRho < 1 ? "Below 1, the state forgets its starting point and becomes a function of the recent input: the echo state property, in practice."
             : "At or above 1 the state can keep or amplify its own history instead of echoing the input; the readout then sees less of the input and more of the reservoir's own dynamics."}</p>` : nothing}
-        ${res ? html`<ul class="observations" data-testid="observations">${esnObservations(res).map((o) => html`<li>${o}</li>`)}</ul>` : nothing}
+        ${res ? html`<ul class="observations" data-testid="observations">${esnObservations(res).map((o) => html`<li>${o}</li>`)}</ul>`
+          : look ? html`<ul class="observations" data-testid="observations">${firstLookObservations(look).map((o) => html`<li>${o}</li>`)}</ul>` : nothing}
       </section>
       ${res ? this.fitCharts(res) : nothing}
       <div class="grid two">
@@ -179,7 +218,7 @@ export class RnnEsn extends LitElement {
       <thead><tr><th scope="col">method</th><th scope="col">trained weights</th><th scope="col">fixed weights</th><th scope="col">train NRMSE</th>
         <th scope="col">test NRMSE</th><th scope="col">training time</th></tr></thead>
       <tbody>
-        ${row("ESN: ridge readout", `${N + 2}`, `≈ ${nz + N} (W, W_in)`, res?.esn ?? this.partial.esn, "esn-row")}
+        ${row("ESN: ridge readout", `${N + 2}`, `≈ ${nz + N} (W, W_in)`, res?.esn ?? this.partial.esn ?? (this.ranWith ? undefined : this.firstLook?.esn), "esn-row")}
         ${row("RNN: BPTT", `${res?.rnn.trained ?? N * N + 3 * N + 1}`, "0", res?.rnn, "rnn-row")}
       </tbody></table></div>`;
   }
@@ -207,9 +246,9 @@ export class RnnEsn extends LitElement {
     const have = mc?.rhos?.length ?? 0;
     return html`<div class="grid two">
       <section class="card" aria-label="Memory capacity against rho">
-        ${have ? html`<rnn-line-chart label="Memory capacity MC against ρ (N = ${cfg.size})" x-label="spectral radius ρ" y-label="MC" height="200"
+        ${have > 1 ? html`<rnn-line-chart label="Memory capacity MC against ρ (N = ${cfg.size})" x-label="spectral radius ρ" y-label="MC" height="200"
           .x=${mc!.rhos!} .series=${[{ label: "MC", values: mc!.totals!, color: "series-1" }]}></rnn-line-chart>`
-          : html`<p class="starting">The capacity curve comes last…</p>`}
+          : html`<p class="starting">${have ? `At ρ = ${mc!.rhos![0]}: MC = ${mc!.totals![0].toFixed(1)}. ` : ""}The capacity curve against ρ comes with the full run.</p>`}
         <p class="eq-note">Each point is a fresh reservoir (same seed, size, input scaling and leak rate) driven by ${MC_LENGTH} i.i.d. inputs; one
           readout per delay k = 1…${MC_DELAYS} is fitted to recall u<sub>t−k</sub> and scored by r² on held-out steps. MC ≤ N.</p>
       </section>
@@ -249,7 +288,8 @@ export class RnnEsn extends LitElement {
         readout of that record — fitted by one least-squares solve — can already predict or recall.</p>
       <h3>Try this</h3>
       <ul>
-        <li>Run the default (Mackey-Glass, N = 100). Compare the two test errors and the two training times.</li>
+        <li>Read the first look (the reservoir alone), then press <em>Run the full comparison</em>: an RNN of the same N is trained by BPTT.
+          Compare the two test errors and the two training times.</li>
         <li>Switch to <b>delayed recall</b> and raise d from 5 to 20. The memory-capacity chart on the right predicts when the
           ESN will fail: look at r² at delay k = d.</li>
         <li>Move ρ to 0.2 and to 1.4 with the delay task. Where on the capacity curve is the ESN's error smallest?</li>
@@ -260,7 +300,8 @@ export class RnnEsn extends LitElement {
       <h3>What to look for</h3>
       <ul>
         <li>The ESN trains N + 2 weights, the RNN about N². One is a linear solve, the other thousands of gradient steps.</li>
-        <li>Memory capacity rises with ρ, peaks near 1, and falls when the reservoir starts to follow its own dynamics instead of the input.</li>
+        <li>Where does the memory-capacity curve peak in your run (the observations name the ρ)? Past that point the reservoir
+          is driven more by its own dynamics than by the input: how does that show in the recall curve r²(k)?</li>
         <li>The displayed ρ(W) is computed from the eigenvalues of the actual reservoir matrix, not copied from the slider.</li>
       </ul>`;
   }

@@ -12,7 +12,7 @@ import { pageEngine, yieldToPage } from "../page-engine.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import type { Model } from "../../bindings/model.js";
 import {
-  accuracy, createGatedModel, formatSequence, GatedTrainer, GATED_TASKS, highwayGain, MAX_STEPS, parseSequence, TASKS,
+  accuracy, createGatedModel, formatSequence, GatedTrainer, GATED_DEFAULTS, GATED_TASKS, highwayGain, MAX_STEPS, parseSequence, TASKS,
   TRAINING, traceSequence, type GatedCellKind, type GatedTaskKind, type GateTerm, type Trace,
 } from "../../lessons/gated-cell.js";
 import { eq, fmt, n, now, plus, r, sigma, tanh } from "../math/mathml.js";
@@ -29,10 +29,10 @@ import "../charts/heat-map/heat-map.js";
 import "../charts/line-chart/line-chart.js";
 
 export const GATED_ATTRIBUTES = {
-  task: oneOf(GATED_TASKS, "latch"),
-  hiddenSize: int(2, 6, 4),
-  trainSteps: int(50, 5000, 600),
-  seed: int(0, 99_999, 1),
+  task: oneOf(GATED_TASKS, GATED_DEFAULTS.task),
+  hiddenSize: int(2, 6, GATED_DEFAULTS.hiddenSize),
+  trainSteps: int(50, 5000, GATED_DEFAULTS.trainSteps),
+  seed: int(0, 99_999, GATED_DEFAULTS.seed),
   /** the input sequence; empty = the task's example */
   sequence: text("", 200),
   step: int(0, MAX_STEPS - 1, 1),
@@ -341,7 +341,10 @@ export abstract class GatedCellView extends LitElement {
       label: `unit ${j}`, values: xs.map((k) => highwayGain(trace, k, last, j)),
     }));
     const clipped = series.some((s) => anyBelowFloor(s.values));
-    const here = highwayGain(trace, this.t, last, this.unit);
+    const here = highwayGain(trace, this.t, last, this.unit), span = last - this.t;
+    // which units kept the most and the least of step t along the highway, in this run
+    const kept = series.map((s, j) => ({ j, g: s.values[this.t] })).sort((a, b) => b.g - a.g);
+    const perStep = span > 0 && here > 0 ? here ** (1 / span) : NaN;
     return html`<section class="card" aria-label="Gradient highway">
       <h3>The gradient highway: how much of step k still reaches the last step along the additive path</h3>
       <math display="block">${this.highwayMath()}</math>
@@ -351,7 +354,16 @@ export abstract class GatedCellView extends LitElement {
       ${clipped ? html`<p class="eq-note">Gains below ${LOG_FLOOR.toExponential(0)} are drawn at that floor (the data table has them too).</p>` : nothing}
       <p class="status">For unit ${this.unit}, from the selected step t = ${this.t} to step ${last}: <strong class="mono">${fmt(here, 4)}</strong>.
         A product near 1 means the unit carries what it stored (and its gradient) across those steps untouched;
-        each ${this.keepName} below 1 shrinks both. A vanilla RNN has no such path: its only route back in time multiplies by W_h and tanh′ at every step.</p>
+        each ${this.keepName} below 1 shrinks both.${kept.length > 1 && span > 0 ? html` In this run, from step ${this.t} the path of unit ${kept[0].j} keeps the most
+        (<span class="mono">${fmt(kept[0].g, 3)}</span>) and that of unit ${kept[kept.length - 1].j} the least (<span class="mono">${fmt(kept[kept.length - 1].g, 3)}</span>).` : nothing}</p>
+      <h4>Beside a vanilla RNN: same BPTT, a different path</h4>
+      <p class="eq-note" data-testid="vanilla-compare">${this.cell === "lstm" ? "An LSTM" : "A GRU"} and a vanilla RNN are trained by the same backpropagation through time; what differs is the factor the
+        gradient meets at each step back. In a one-unit vanilla RNN, h<sub>k+1</sub> = tanh(w<sub>r</sub>h<sub>k</sub> + w<sub>x</sub>x<sub>k</sub>), so
+        ∂h<sub>T</sub>/∂h<sub>k</sub> = ∏ w<sub>r</sub>·σ′ ∝ (w<sub>r</sub>·σ′)<sup>T−k</sup>: one fixed weight times a slope σ′ = 1 − h² that is at most 1,
+        over and over (the BPTT view shows it vanish or explode). Here the factor is ${this.keepName}<sub>s</sub>, a gate the cell sets at every step from its input.
+        ${Number.isFinite(perStep) ? html`Over the ${span} steps from t = ${this.t}, unit ${this.unit}'s path kept on average
+        <span class="mono">${fmt(perStep, 3)}</span> per step; a vanilla RNN keeps as much only if |w<sub>r</sub>·σ′| stays at or above that at every
+        step, which needs |w<sub>r</sub>| ≥ ${fmt(perStep, 3)} and a state that stays near 0, where σ′ ≈ 1.` : html`Select an earlier step to compare the two over a span of steps.`}</p>
     </section>`;
   }
 }

@@ -47,8 +47,8 @@ export class RnnGru extends GatedCellView {
         look at (it is applied before the recurrent product W<sub>h</sub>(r ⊙ h), as in the engine).</p>
       <h3>Try this</h3>
       <ul>
-        <li>With the <b>latch</b> task, step onto a capital letter: z jumps towards 1 in the units that store letters (write), and falls
-          back towards 0 on the lowercase letters after it (hold).</li>
+        <li>With the <b>latch</b> task, step onto a capital letter: in which units does z rise (write)? Does it fall back on the
+          lowercase letters after it (hold)?</li>
         <li>Find a unit whose 1 − z stays near 1 between two capitals and read its highway gain in the chart.</li>
         <li>Look at r at the steps right after a capital: does the candidate need the old state? Compare with the parity task, where
           the new state depends on the old one at every step.</li>

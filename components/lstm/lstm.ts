@@ -46,21 +46,28 @@ export class RnnLstm extends GatedCellView {
         near 1, information and gradient survive many steps. That path is the "gradient highway".</p>
       <h3>Try this</h3>
       <ul>
-        <li>With the <b>latch</b> task, step to a capital letter (underlined in the strip). Watch the input gate <i>i</i> open and the
-          candidate <i>g</i> take a value that encodes the letter; on lowercase letters, <i>i</i> should stay small.</li>
+        <li>With the <b>latch</b> task, step to a capital letter (underlined in the strip). Does the input gate <i>i</i> open, and does
+          the candidate <i>g</i> take a value that differs from letter to letter? What does <i>i</i> do on the lowercase letters?</li>
         <li>Step through the lowercase letters after a capital: which unit keeps <i>f</i> near 1 and its <i>c</i> steady? Pick it
           with the unit buttons and read its highway gain.</li>
         <li>Type your own sequence, e.g. <span class="mono">aaaaBaaaaaaaaaaaaaaaaaC</span>, and check whether the output still says B
           twenty steps later.</li>
         <li>Switch to <b>running parity</b>: now the state must flip on every 1. Compare how <i>f</i> and <i>i</i> behave.</li>
-        <li>Set the training steps to 50 and train again: the gates have not yet learned their jobs, and the accuracy shows it.</li>
+        <li>Set the training steps to 50 and train again. Compare the accuracy and the gate maps with the default run: which job
+          have the gates not learned yet?</li>
       </ul>
       <h3>What to look for</h3>
       <ul>
         <li>c<sub>t</sub> = f·c<sub>t−1</sub> + i·g holds exactly for the numbers shown (up to rounding); nothing squashes c itself.</li>
-        <li>The highway chart: for a unit that stores a letter, the product of its forget gates from the capital to the end stays
-          close to 1; for a unit that does not, it falls towards 0 within a few steps.</li>
-      </ul>`;
+        <li>The highway chart: select the step of a capital and compare the units' products of forget gates from there to the end.
+          The sentence under the chart names the unit that kept the most in this run.</li>
+      </ul>
+      <h3>Same BPTT, better gradients</h3>
+      <p>An LSTM is trained with exactly the algorithm of the BPTT view: a forward pass, then the chain rule backwards through
+        the unrolled steps. Nothing about the training changes; the cell does. Backwards along c the gradient is multiplied by
+        <i>f</i> at each step, a number the network chooses per step and per unit, instead of by the same w<sub>r</sub>·σ′ every
+        time. It can still fade (whenever <i>f</i> stays below 1) and still blow up through the other paths, so clipping is still
+        used; the gates give the optimiser a path it can keep open, not a guarantee.</p>`;
   }
 
   protected gateRows(): GateRow[] {

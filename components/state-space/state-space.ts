@@ -9,7 +9,7 @@ import { styles, themeRoot } from "../theme/tokens.js";
 import type { Engine } from "../../bindings/engine.js";
 import { fmt, formatComplex } from "../../lessons/linear-systems.js";
 import {
-  A_MODES, describeDynamics, DISPLAY_CLAMP, echoStateStatement, INPUT_STEPS, PRESETS, presetByName, randomA, rotation,
+  A_MODES, DEFAULT_STATE_SPACE, describeDynamics, DISPLAY_CLAMP, echoStateStatement, INPUT_STEPS, PRESETS, presetByName, randomA, rotation,
   runStateSpace, separation, signal, SIGNALS, TRAJECTORY_STEPS, type AMode, type Mat2, type Separation, type SignalKind, type StateSpaceRun, type Vec2,
 } from "../../lessons/state-space.js";
 import { aligned, at, eq, matrix, plus, v, vecAt } from "../math/mathml.js";
@@ -32,19 +32,19 @@ const SIGNAL_LABELS: Record<SignalKind, string> = { step: "Step", impulse: "Impu
 export const STATE_SPACE_ATTRIBUTES = {
   mode: oneOf(A_MODES, "rotation"),
   /** a named preset; overrides mode, a, b and c while present */
-  preset: oneOf(PRESETS.map((p) => p.name), "oscillatory"),
+  preset: oneOf(PRESETS.map((p) => p.name), DEFAULT_STATE_SPACE.preset),
   alpha: num(0, 1.5, 0.95),
   /** rotation angle in degrees */
   theta: num(0, 180, 30),
   a: fixedNumbers(4, -ENTRY, ENTRY, [0.9, -0.4, 0.4, 0.9]),
-  rho: num(0, 1.5, 0.9),
-  seed: int(0, 0xffffffff, 1),
+  rho: num(0, 1.5, DEFAULT_STATE_SPACE.rho),
+  seed: int(0, 0xffffffff, DEFAULT_STATE_SPACE.seed),
   b: fixedNumbers(2, -ENTRY, ENTRY, [1, 0]),
   c: fixedNumbers(2, -ENTRY, ENTRY, [1, 0]),
-  signal: oneOf(SIGNALS, "step"),
+  signal: oneOf(SIGNALS, DEFAULT_STATE_SPACE.signal),
   /** the reader's own x[0..20] (set by clicking samples); overrides signal while present */
-  inputs: fixedNumbers(INPUT_STEPS, -10, 10, signal("step")),
-  tanh: flag(false),
+  inputs: fixedNumbers(INPUT_STEPS, -10, 10, signal(DEFAULT_STATE_SPACE.signal)),
+  tanh: flag(DEFAULT_STATE_SPACE.tanh),
   step: int(0, TRAJECTORY_STEPS, 0),
   engine: oneOf(["wasm", "ts"], "wasm"),
 };

@@ -200,7 +200,15 @@ describe("<rnn-esn>", () => {
   test("the ρ read-out equals linalg.spectralRadius of the same reservoir; a slider moved by keyboard reruns it", async () => {
     const el = await mount('<rnn-esn size="40" rnn-steps="200"></rnn-esn>') as View;
     const root = el.shadowRoot!;
-    const done = () => (el as unknown as { task: { status: string } }).task.status === "done";
+    const view = el as unknown as { task: { status: string }; probeTask: { status: string } };
+    const done = () => view.task.status === "done";
+    // on mount only the light first result runs; the full comparison waits for the reader
+    await until("the first look", () => view.probeTask.status === "done");
+    await settle(root);
+    expect(view.task.status).toBe("idle");
+    expect($(root, "[data-testid=estimate]").textContent).toMatch(/The full run .* will take about [\d.]+ (s|min) on this machine, from the speed just measured here at N = 40/);
+    expect(all(root, "[data-testid=rnn-row] td").map((c) => c.textContent!.trim())[4]).toBe("…");
+    button(root, "Run the full comparison").click();
     await until("the lab", done);
     await settle(root);
     const rhoOf = (rho: number) => {
@@ -218,7 +226,7 @@ describe("<rnn-esn>", () => {
     await press(el, "{ArrowRight}");
     expect(el.getAttribute("spectral-radius")).toBe("0.95");
     expect(root.textContent).toContain("Settings changed");
-    button(root, "Run").focus();
+    button(root, "Run the full comparison").focus();
     await press(el, "{Enter}");
     await until("the rerun", () => done() && shown()?.textContent === rhoOf(0.95).toFixed(4));
     await noSeriousAxeViolations(el);
