@@ -25,6 +25,8 @@ export interface WorkedCase {
 
 export type ExampleName = "h2" | "h1";
 export const EXAMPLE_NAMES: readonly ExampleName[] = ["h2", "h1"];
+/** What the view starts with: the two-unit example, and one gradient step of this size. */
+export const WORKED_DEFAULTS = { example: "h2" as ExampleName, lr: 0.1 };
 
 /** The two classic set-ups: "hi there" with two hidden units, and a four-word sentence with one. */
 export function example(name: ExampleName): WorkedCase {

@@ -6,7 +6,7 @@
 import { num, oneOf, type Rule } from "../attributes.js";
 import { ACTIVATIONS } from "../../bindings/types.js";
 import type { Params } from "../../bindings/model.js";
-import { checkCase, example, EXAMPLE_NAMES, MAX_STEPS, V, VOCAB, type WorkedCase } from "../../lessons/worked-example.js";
+import { checkCase, example, EXAMPLE_NAMES, MAX_STEPS, V, VOCAB, WORKED_DEFAULTS, type WorkedCase } from "../../lessons/worked-example.js";
 
 const words = (): Rule<number[] | null> => ({
   default: null,
@@ -33,12 +33,12 @@ const numbers = (): Rule<number[] | null> => ({
 });
 
 export const WORKED_EXAMPLE_ATTRIBUTES = {
-  example: oneOf(EXAMPLE_NAMES, "h2"),
+  example: oneOf(EXAMPLE_NAMES, WORKED_DEFAULTS.example),
   activation: oneOf(ACTIVATIONS, "tanh"),
   words: words(),
   targets: words(),
   weights: numbers(),
-  lr: num(0.0001, 10, 0.1),
+  lr: num(0.0001, 10, WORKED_DEFAULTS.lr),
   engine: oneOf(["wasm", "ts"] as const, "wasm"),
 };
 

@@ -14,6 +14,7 @@ import {
   type EngineResult, type Trace, type UpdateResult, type WorkedCase,
 } from "../../lessons/worked-example.js";
 import { backwardStep, forwardStep, totals } from "./passes.js";
+import { conceptsGuide } from "./concepts.js";
 import { mat, num, onNumberKeys, readoutStyles, rovingTabStops, vec } from "../math/readout.js";
 import { caseFrom, flatWeights, WORKED_EXAMPLE_ATTRIBUTES } from "./settings.js";
 import type { MatrixChange } from "../ui/matrix-input/matrix-input.js";
@@ -241,8 +242,10 @@ export class RnnWorkedExample extends LitElement {
   }
 
   private renderGuide() {
+    const cur = this.current;
     return html`<details class="guide card" open>
       <summary>Guide</summary>
+      ${cur ? conceptsGuide(cur.c, cur.trace) : nothing}
       <h3>Try this</h3>
       <ul>
         <li>Follow step 1 of the forward pass: the input is one-hot, so it only picks a column of W<sub>x</sub>. Change a number in
