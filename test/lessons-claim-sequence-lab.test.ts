@@ -43,9 +43,9 @@ describe("time per evaluation compares like with like", () => {
     const p = buildProblem((readSequence(D.sequence, D.length) as { values: number[] }).values, D.scaling);
     const counted = (m: Model) => {
       const n = { train: 0, forward: 0 };
-      const train = m.trainChunk.bind(m), forward = m.forward.bind(m);
+      const train = m.trainChunk.bind(m), forward = m.evaluate.bind(m);
       m.trainChunk = (...a: Parameters<Model["trainChunk"]>) => { n.train++; return train(...a); };
-      m.forward = (...a: Parameters<Model["forward"]>) => { n.forward++; return forward(...a); };
+      m.evaluate = (...a: Parameters<Model["evaluate"]>) => { n.forward++; return forward(...a); };
       return n;
     };
     const m1 = labModel(e, settings, p, defaultParams(e, settings)), m2 = labModel(e, settings, p, defaultParams(e, settings));
