@@ -54,6 +54,11 @@ function studyMetrics(recs: RunRecord[]): Record<string, unknown> {
     Object.assign(out, { decay_window: d[0].window, gradient_decay: meanArray(d.map((x) => x.ratio)),
       gradient_reach: r.mean, gradient_reach_sd: r.sd, gradient_reach_seeds: r.seeds });
   }
+  if (m[0].decay_start) {
+    const d = m.map((x) => x.decay_start!), r = num(d.map((x) => x.reach));
+    Object.assign(out, { gradient_decay_init: meanArray(d.map((x) => x.ratio)),
+      gradient_reach_init: r.mean, gradient_reach_init_sd: r.sd, gradient_reach_init_seeds: r.seeds });
+  }
   if (m[0].hidden) {
     const h = m.map((x) => x.hidden!);
     for (const k of ["mean", "std", "min", "max", "saturated", "dead"] as const) out[`hidden_${k}`] = meanSd(h.map((x) => x[k])).mean;
@@ -68,6 +73,13 @@ function studyMetrics(recs: RunRecord[]): Record<string, unknown> {
       word_error_rate: meanSd(c.map((x) => x.word_error_rate)).mean, word_error_rate_sd: meanSd(c.map((x) => x.word_error_rate)).sd,
       grammatical_rate: meanSd(c.map((x) => x.grammatical_rate)).mean,
       error_after_error: meanArray(c.map((x) => x.error_after_error)),
+    });
+  }
+  if (m[0].categories) {
+    const c = m.map((x) => x.categories!), ratio = num(c.map((x) => x.ratio)), near = num(c.map((x) => x.nearest_share));
+    Object.assign(out, {
+      category_separation: ratio.mean, category_separation_sd: ratio.sd, category_separation_seeds: ratio.seeds,
+      category_nearest: near.mean, category_nearest_sd: near.sd, category_count: c[0].categories,
     });
   }
   if (m[0].similarity) {

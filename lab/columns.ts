@@ -27,9 +27,13 @@ const EXTRA: Column[] = [
   plain("clip_fraction", "clipped steps", pct),
   withSd("memory_horizon", "memory horizon", 1),
   withSd("gradient_reach", "gradient reach", 1),
+  withSd("gradient_reach_init", "gradient reach at start", 1),
   plain("rho_start", "ρ start", (v) => v.toFixed(2)),
   plain("rho_end", "ρ end", (v) => v.toFixed(2)),
+  plain("hidden_mean", "state mean", (v) => v.toFixed(2)),
   plain("hidden_std", "state sd", (v) => v.toFixed(2)),
+  { key: "hidden_range", label: "state range", value: (r) => `${num(r.metrics.hidden_min)} to ${num(r.metrics.hidden_max)}`,
+    text: (r) => (Number.isFinite(num(r.metrics.hidden_min)) ? `[${num(r.metrics.hidden_min).toFixed(2)}, ${num(r.metrics.hidden_max).toFixed(2)}]` : "—") },
   plain("hidden_saturated", "saturated", pct),
   plain("hidden_dead", "exactly 0", pct),
   withSd("cascade_length", "cascade length", 1),
@@ -37,6 +41,8 @@ const EXTRA: Column[] = [
   plain("word_error_rate", "non-words (free-running)", pct),
   plain("grammatical_rate", "grammatical sentences", pct),
   plain("same_category_share", "category-mates in top 5", pct),
+  withSd("category_separation", "category separation", 2),
+  plain("category_nearest", "words nearest own category", pct),
   plain("cosine_to_replaced", "cosine to replaced word", (v) => v.toFixed(2)),
 ];
 
@@ -57,7 +63,9 @@ export function columnsFor(result: Pick<StudyResult, "study" | "runs">): Column[
     if (k === "params") cols.push(plain("params", "parameters", (v) => v.toLocaleString("en-US")));
     if (k === "seconds") cols.push(plain("seconds", "train time (s)", (v) => v.toFixed(1)));
   }
-  if (r0) for (const c of EXTRA) if (r0.metrics[c.key] !== undefined && !cols.some((x) => x.key === c.key)) cols.push(c);
+  // the range column reads two measures (min and max)
+  const has = (k: string) => r0.metrics[k === "hidden_range" ? "hidden_min" : k] !== undefined;
+  if (r0) for (const c of EXTRA) if (has(c.key) && !cols.some((x) => x.key === c.key)) cols.push(c);
   return cols;
 }
 

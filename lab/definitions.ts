@@ -45,6 +45,11 @@ export const DEFINITIONS: Record<string, Definition> = {
     formula: "R = min{ k : GM_t ‖∂ℓ_t/∂h_{t−k}‖ / ‖∂ℓ_t/∂h_t‖ < 0.1 }",
     text: "how many steps back the gradient of one step's loss keeps a tenth of its size (GM: geometric mean over 40 held-out positions)",
   },
+  category_separation: {
+    name: "category separation",
+    formula: "S = mean_{c≠c′} ‖μ_c − μ_c′‖ / √( mean_w ‖m_w − μ_{c(w)}‖² );  m_w = centred mean state at the word's last letter, μ_c = mean of m_w over category c",
+    text: "how far apart the grammar's word categories (nouns by kind, verbs, adjectives, …) lie in the hidden states, against how far a word lies from its own category's centre; above 1 the categories are farther apart than their words spread. Also shown: the share of words whose nearest category centre, computed without the word, is their own",
+  },
   clip_fraction: {
     name: "clip fraction",
     formula: "f = #{ steps with ‖g‖₂ > θ } / #steps",

@@ -14,6 +14,7 @@ import { gradientDecay } from "./metrics/decay.js";
 import { hiddenSummary } from "./metrics/hidden.js";
 import { memoryProbe } from "./metrics/probe.js";
 import { similarity } from "./metrics/similarity.js";
+import { categorySeparation } from "./metrics/separation.js";
 import { meanLoss, statePass } from "./metrics/states.js";
 import { stabilityVerdict } from "./metrics/verdict.js";
 import type { Curve, RunMetrics, RunRecord, RunSpec } from "./types.js";
@@ -71,6 +72,8 @@ export async function executeRun(engine: Engine, spec: RunSpec, hooks: ExecuteHo
       if (m.spectral) curves.spectral.push([step, model.recurrentSpectralRadius()]);
     };
     evaluate(0);
+    // gradient flow at initialisation, before the first update changes W_hh
+    const decayStart = m.decay?.atStart ? gradientDecay(model, statePass(model, probeText), probeText, m.decay.window) : undefined;
     hooks.onProgress?.({ key, step: 0, steps, loss: [], val: curves.val });
 
     const tail = Math.max(1, Math.ceil(steps * 0.05));
@@ -104,6 +107,7 @@ export async function executeRun(engine: Engine, spec: RunSpec, hooks: ExecuteHo
     const { verdict, reason } = c.samplingProb > 0 ? stabilityVerdict(curves.val, divergences, final_loss, "held-out loss")
       : stabilityVerdict(curves.loss, divergences, final_loss);
     const metrics = await measure(model, spec, corpus, probeText, curves.spectral, hooks);
+    if (decayStart) metrics.decay_start = { positions: decayStart.positions, ratio: decayStart.ratio, reach: decayStart.reach, window: decayStart.window };
     return {
       key, spec, steps, final_loss, final_val_loss: meanLoss(statePass(model, corpus.val)),
       diverged: verdict === "diverged", divergences, verdict, verdict_reason: reason,
@@ -132,5 +136,6 @@ async function measure(model: Model, spec: RunSpec, corpus: LabCorpus, probeText
   if (m.decay) out.decay = gradientDecay(model, pass, probeText, m.decay.window);
   if (m.cascade) { out.cascade = cascade(model, pass, probeText, corpus.tokenizer, { seed: spec.config.seed }); await hooks.checkpoint?.(); }
   if (m.similarity) out.similarity = similarity(model, corpus.text, corpus.tokenizer, m.similarity.replace, m.similarity.nonce);
+  if (m.categories) out.categories = categorySeparation(model, corpus.text, corpus.tokenizer);
   return out;
 }

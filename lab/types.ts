@@ -49,11 +49,13 @@ export interface MeasureRequest {
   sample?: boolean;
   /** memory probe up to maxLag */
   probe?: { maxLag: number };
-  /** ‖∂ℓ_t/∂h_{t−k}‖ for k < window */
-  decay?: { window: number };
+  /** ‖∂ℓ_t/∂h_{t−k}‖ for k < window, after training (and, with atStart, also before the first step) */
+  decay?: { window: number; atStart?: boolean };
   hidden?: boolean;
   cascade?: boolean;
   similarity?: { replace: string; nonce: string };
+  /** how far apart the grammar's word categories lie in state space */
+  categories?: boolean;
 }
 
 export interface RunSpec {
@@ -106,9 +108,12 @@ export interface RunMetrics {
   sample?: string;
   probe?: { lags: number[]; accuracy: number[]; chance: number[]; baseline: number[]; horizon: number; margin: number };
   decay?: { positions: number[]; ratio: number[]; reach: number; window: number };
+  /** the same, measured at initialisation (before any training step) */
+  decay_start?: { positions: number[]; ratio: number[]; reach: number; window: number };
   hidden?: HiddenSummary;
   cascade?: CascadeSummary;
   similarity?: SimilaritySummary;
+  categories?: SeparationSummary;
 }
 
 export interface HiddenSummary {
@@ -136,6 +141,18 @@ export interface CascadeSummary {
   error_after_error: number[];
   sentences: number;
   words: number;
+}
+
+/** Category separation of the word states (lab/metrics/separation.ts). */
+export interface SeparationSummary {
+  /** mean distance between category centroids / RMS distance of a word from its category's centroid */
+  ratio: number;
+  between: number;
+  within: number;
+  /** share of words whose nearest category centroid (without the word) is their own category */
+  nearest_share: number;
+  words: number;
+  categories: number;
 }
 
 export interface SimilaritySummary {

@@ -14,13 +14,13 @@ const execute = (spec: RunSpec) => executeRun(engine, spec);
 
 /** Study-specific measures each study's runs must carry. */
 const EXPECTED: Record<string, string[]> = {
-  init: ["rho_start", "rho_end", "spectral_radius_curve", "samples"],
+  init: ["rho_start", "rho_end", "spectral_radius_curve", "samples", "gradient_reach", "gradient_reach_init", "gradient_decay_init"],
   "hidden-size": ["params", "seconds", "steps_per_s"],
   tbptt: ["memory_horizon", "probe_accuracy", "probe_baseline", "gradient_reach", "gradient_decay"],
-  activation: ["hidden_mean", "hidden_std", "hidden_saturated", "grad_norm_curve", "verdict"],
+  activation: ["hidden_mean", "hidden_std", "hidden_min", "hidden_max", "hidden_saturated", "grad_norm_curve", "verdict"],
   clipping: ["clip_fraction", "clip_curve"],
   "teacher-forcing": ["cascade_extra_loss", "cascade_length", "word_error_rate", "grammatical_rate", "error_after_error"],
-  reservoir: ["rho_end", "memory_horizon"],
+  reservoir: ["rho_end", "memory_horizon", "category_separation", "category_nearest"],
   similarity: ["neighbours", "cosine_to_replaced", "same_category_share", "pca"],
   "learning-rate": ["verdict", "divergences"],
   grid: ["memory_horizon", "params", "verdict"],

@@ -303,7 +303,34 @@ export class RnnEsn extends LitElement {
         <li>Where does the memory-capacity curve peak in your run (the observations name the ρ)? Past that point the reservoir
           is driven more by its own dynamics than by the input: how does that show in the recall curve r²(k)?</li>
         <li>The displayed ρ(W) is computed from the eigenvalues of the actual reservoir matrix, not copied from the slider.</li>
-      </ul>`;
+      </ul>
+      ${this.spectrumGuide()}`;
+  }
+
+  /** Where BPTT, the ESN and the gated cells sit, with the sizes and times of the reader's own run where there is one. */
+  private spectrumGuide() {
+    const cfg = this.ranWith ?? this.config(), N = cfg.size, res = this.result;
+    const rnnWeights = N * N + 3 * N + 1, lstmWeights = 4 * N * (1 + N + 1) + N + 1;
+    return html`
+      <h3>BPTT against reservoir training</h3>
+      <p>BPTT trains every weight of the RNN — W<sub>x</sub>, W<sub>h</sub> and the readout, ${rnnWeights} numbers at N = ${N} — by sending
+        the error back through the unrolled steps, where it can fade or blow up (clipping at ${CLIP} keeps it in check here). The
+        echo state network leaves W and W<sub>in</sub> as they were drawn and fits only the readout's ${N + 2} weights by one linear
+        least-squares solve: no gradients through time, nothing to diverge. It works when the random reservoir, run with ρ below
+        about 1, already spreads different input histories to different states (the state-space view shows this in two
+        dimensions), so that a straight line through the states can read off the answer.
+        ${res ? html`In your run the readout took ${Math.round(res.esn.trainMs)} ms and BPTT ${Math.round(res.rnn.trainMs)} ms for
+          ${res.config.rnnSteps} steps; their test errors are in the table.` : html`Run the full comparison to see what each costs on
+          this task.`}
+        The price of the shortcut: the reservoir cannot adapt to the task, so what it does not already hold, no readout can recover.</p>
+      <h3>Two ends of a spectrum</h3>
+      <p>How the recurrent weights are treated puts three designs on one line. At one end, the ESN: recurrent weights fixed at
+        random, only a linear readout learned — fast and stable, limited by the reservoir it happened to get. In the middle, the
+        vanilla RNN: everything learned by BPTT — flexible in principle, hard in practice because of the gradients. At the other
+        end, the LSTM (and GRU): everything learned by the same BPTT, but through gates that give the gradient a path it can keep
+        open, at four (three) times the recurrent weights: an LSTM of N = ${N} units reading one input would have ${lstmWeights}
+        weights. When the context that matters spans long stretches, gated cells are the usual choice; when a well-scaled random
+        reservoir already holds what the task needs, the ESN is quicker to train and easier to inspect.</p>`;
   }
 }
 

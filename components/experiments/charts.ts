@@ -94,7 +94,11 @@ export function studyCharts(result: StudyResult): TemplateResult | typeof nothin
   const r0 = result.runs[0].metrics;
   switch (result.study) {
     case "init":
-      return html`<div class="grid two">${curveChart(result, "spectral_radius_curve", "Spectral radius of W_hh during training", "ρ")}${finalLossBars(result)}</div>${samples(result)}`;
+      return html`<div class="grid two">${curveChart(result, "spectral_radius_curve", "Spectral radius of W_hh during training", "ρ")}${finalLossBars(result)}</div>
+        ${r0.gradient_decay_init ? html`<div class="grid two">
+          ${arrayChart(result, "gradient_decay_init", "Gradient flow at initialisation: ‖∂ℓₜ/∂hₜ₋ₖ‖ / ‖∂ℓₜ/∂hₜ‖", "steps back (k)", "ratio (log)", { log: true })}
+          ${arrayChart(result, "gradient_decay", "Gradient flow after training", "steps back (k)", "ratio (log)", { log: true })}
+        </div>` : nothing}${samples(result)}`;
     case "hidden-size":
     case "learning-rate":
       return finalLossBars(result);

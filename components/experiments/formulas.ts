@@ -81,9 +81,14 @@ export function formula(name: string, result: StudyResult, run: RunSummary | und
       const d = m.gradient_decay as number[] | undefined;
       return {
         math: block(mi("R"), mo("="), mi("min"), mathml`<mo>{</mo><mi>k</mi><mo>:</mo>`, sub("GM", "t"), frac(norm(grad("ℓ", sub("h", mathml`<mrow><mi>t</mi><mo>−</mo><mi>k</mi></mrow>`))), norm(grad("ℓ", sub("h", "t")))), mo("<"), mn(REACH_RATIO, 1), mathml`<mo>}</mo>`),
-        live: run && d ? liveLine(` (${run.label}); ratio at k = 5: ${d[5] !== undefined ? d[5].toExponential(1) : "–"}, at k = 20: ${d[20] !== undefined ? d[20].toExponential(1) : "–"}`, mi("R"), mo("="), mn(num(m.gradient_reach), 1)) : undefined,
+        live: run && d ? liveLine(` (${run.label}${m.gradient_reach_init !== undefined ? `, after training; ${f(num(m.gradient_reach_init), 1)} at the start` : ""}); ratio at k = 5: ${d[5] !== undefined ? d[5].toExponential(1) : "–"}, at k = 20: ${d[20] !== undefined ? d[20].toExponential(1) : "–"}`, mi("R"), mo("="), mn(num(m.gradient_reach), 1)) : undefined,
       };
     }
+    case "category separation": return {
+      math: block(mi("S"), mo("="), frac(mathml`${sub("mean", mathml`<mrow><mi>c</mi><mo>≠</mo><msup><mi>c</mi><mo>′</mo></msup></mrow>`)}${norm(mathml`${sub("μ", "c")}<mo>−</mo>${sub("μ", mathml`<msup><mi>c</mi><mo>′</mo></msup>`)}`)}`,
+        mathml`<msqrt>${sub("mean", "w")}<msup>${norm(mathml`${sub("m", "w")}<mo>−</mo>${sub("μ", mathml`<mrow><mi>c</mi><mo stretchy="false">(</mo><mi>w</mi><mo stretchy="false">)</mo></mrow>`)}`)}<mn>2</mn></msup></msqrt>`)),
+      live: run && m.category_separation !== undefined ? liveLine(` over ${num(m.category_count)} categories; ${f(num(m.category_nearest) * 100, 0)}% of words nearest their own category (${run.label})`, mi("S"), mo("="), mn(num(m.category_separation), 2)) : undefined,
+    };
     case "clip fraction": {
       const frac0 = num(m.clip_fraction);
       return {

@@ -5,6 +5,7 @@ import { emit } from "../events.js";
 import { styles } from "../theme/tokens.js";
 import type { Atom } from "../../lab/study.js";
 import type { RunSummary, StudyResult } from "../../lab/types.js";
+import { gridTable, type GridPair } from "./grid-table.js";
 import "../charts/heat-map/heat-map.js";
 import "../ui/button/button.js";
 import "../ui/select/select.js";
@@ -33,6 +34,13 @@ export class RnnLabGrid extends LitElement {
     .axes { color: var(--_muted); font-size: 0.82em; }
     .verdict { border-left: 3px solid var(--_accent); padding: 4px 10px; margin: 8px 0; }
     .readout { font-family: var(--_mono); font-size: 0.85em; min-height: 1.4em; }
+    .pair-table { margin-top: 12px; }
+    .scroll-x { overflow-x: auto; }
+    table.results { border-collapse: collapse; font-size: 0.88em; margin: 6px 0; }
+    table.results caption { text-align: left; color: var(--_muted); font-size: 0.92em; padding-bottom: 4px; }
+    table.results th, table.results td { padding: 3px 10px; text-align: right; border-bottom: 1px solid var(--_border, rgba(127,127,127,0.3)); }
+    table.results th[scope="row"] { text-align: left; }
+    tr.best { font-weight: 600; background: color-mix(in srgb, var(--_accent) 12%, transparent); }
   `];
 
   /** The three value lists: hidden sizes, activations, chunk lengths. */
@@ -42,9 +50,11 @@ export class RnnLabGrid extends LitElement {
   @state() private locked = false;
   @state() private revealed = false;
   @state() private readout = "";
+  /** the (hidden size, activation) pair the table shows; the best cell's pair until the reader picks */
+  @state() private pair?: GridPair;
 
   /** Called by the view when the grid's lists change: a new grid is a new exercise. */
-  reset() { this.locked = false; this.revealed = false; this.guess = undefined; }
+  reset() { this.locked = false; this.revealed = false; this.guess = undefined; this.pair = undefined; }
 
   private current(): Cell {
     const [H, A, S] = this.lists;
@@ -95,7 +105,8 @@ export class RnnLabGrid extends LitElement {
           row-label="hidden size row" col-label="chunk column"
           @rnn-cell=${(e: CustomEvent<{ row: number; col: number; value: number }>) => { this.readout = `${a}, H=${H[e.detail.row]}, seq=${S[e.detail.col]}: ${e.detail.value.toFixed(3)} nats/char`; }}></rnn-heat-map>`;
       })}</div>
-      <div class="readout" aria-live="polite">${this.readout || "\u00a0"}</div>`;
+      <div class="readout" aria-live="polite">${this.readout || "\u00a0"}</div>
+      ${best ? gridTable(runs, this.lists, this.pair ?? { hiddenSize: cellOf(best).hiddenSize, activation: cellOf(best).activation }, (p) => { this.pair = p; }) : nothing}`;
   }
 }
 

@@ -22,11 +22,26 @@ export function checkSubstitution(replace: string, nonce: string, tokenizer: Cha
   if (!/^[a-z]{2,12}$/.test(nonce)) fail(`nonce must be 2 to 12 lowercase letters, got "${nonce}"`);
   if (LEXICON.has(nonce)) fail(`nonce must be a word the grammar never uses, but "${nonce}" is one of its words`);
   const missing = [...nonce].filter((c) => tokenizer.idOf(c) < 0);
-  if (missing.length) fail(`nonce may only use letters that occur in the corpus; "${[...new Set(missing)].join("")}" never occurs`);
+  if (missing.length) {
+    const letters = tokenizer.chars.filter((c) => LETTER.test(c)).sort();
+    fail(`nonce may only use letters that occur in the corpus; "${[...new Set(missing)].join("")}" never occurs, so the model has no input `
+      + `for it (a one-hot input needs a column that training has shaped). The corpus's letters are ${letters.join("")}; `
+      + `try "${nearestSpelling(nonce, letters)}" instead`);
+  }
+}
+
+/**
+ * The nonce with every letter the corpus lacks replaced by the nearest letter it has (in
+ * alphabet order), so a made-up word from elsewhere ("zog") still gets a close stand-in.
+ */
+export function nearestSpelling(nonce: string, letters: readonly string[]): string {
+  const code = (c: string) => c.charCodeAt(0);
+  return [...nonce].map((c) => (letters.includes(c) || !letters.length ? c
+    : letters.reduce((best, l) => (Math.abs(code(l) - code(c)) < Math.abs(code(best) - code(c)) ? l : best)))).join("");
 }
 
 /** Sum of the hidden state at the last letter of every word, per word. */
-function wordStates(model: Model, text: string, tokenizer: CharTokenizer): { sums: Map<string, Float64Array>; counts: Map<string, number>; total: Float64Array; n: number } {
+export function wordStates(model: Model, text: string, tokenizer: CharTokenizer): { sums: Map<string, Float64Array>; counts: Map<string, number>; total: Float64Array; n: number } {
   const H = model.config.hiddenSize, T = model.config.maxSeqLen, chars = [...text], tokens = tokenizer.encode(text);
   const sums = new Map<string, Float64Array>(), counts = new Map<string, number>(), total = new Float64Array(H);
   const saved = model.getState();
