@@ -1,5 +1,7 @@
-// Screenshots of the gallery (and embed.html), light and dark, 1200 and 375 px wide,
-// with headless Chromium; written to screenshots/ (gitignored). Run `npm run build` first.
+// Screenshots of the element catalogue (and embed.html), light and dark, 1200 and 375 px wide, and with
+// `course` every lesson of the course page at 1280×800 and 390×844 (first screen and whole view, with where the
+// marked control and main visual landed), with headless Chromium; written to screenshots/ (gitignored).
+// Run `npm run build` first. `node scripts/screenshot.mjs course lstm,gru` limits the course to some lessons.
 import { chromium } from "playwright-core";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -16,12 +18,13 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 const pages = (process.argv[2] ?? "gallery,embed").split(",");
 const errors = [];
 try {
-  for (const scheme of ["light", "dark"]) for (const width of [1200, 375]) {
+  if (pages.includes("course")) await course(process.argv[3]?.split(","));
+  if (pages.some((p) => p === "gallery" || p === "embed")) for (const scheme of ["light", "dark"]) for (const width of [1200, 375]) {
     const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme, deviceScaleFactor: 1 });
     page.on("console", (m) => { if (m.type() === "error") errors.push(`${scheme} ${width}: ${m.text()}`); });
     page.on("pageerror", (e) => errors.push(`${scheme} ${width}: ${e}`));
     if (pages.includes("gallery")) {
-      await page.goto(`${url}/`, { waitUntil: "load" });
+      await page.goto(`${url}/gallery/catalog.html`, { waitUntil: "load" });
       await page.waitForSelector("body[data-ready]");
       // scroll through so every lazy example mounts, then back to the top
       for (let y = 0; y < (await page.evaluate(() => document.body.scrollHeight)); y += 700) {
@@ -49,6 +52,29 @@ try {
 } finally {
   await browser.close();
   server.close();
+}
+/** Each lesson of the course page: the first screen, the whole view, and the marked boxes' positions. */
+async function course(only) {
+  for (const scheme of ["light", "dark"]) for (const [width, height] of [[1280, 800], [390, 844]]) {
+    const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme, deviceScaleFactor: 1 });
+    page.on("pageerror", (e) => errors.push(`${scheme} ${width}: ${e}`));
+    await page.goto(`${url}/`, { waitUntil: "load" });
+    await page.waitForSelector("body[data-ready]");
+    const names = await page.evaluate(() => customElements.get("rnn-explorer") && document.querySelector("rnn-explorer").lessons().map((v) => v.name));
+    for (const name of names.filter((n) => !only || only.includes(n))) {
+      await page.evaluate((n) => { location.hash = n; scrollTo(0, 0); }, name);
+      await page.waitForTimeout(2500);
+      const at = await page.evaluate((n) => {
+        const ex = document.querySelector("rnn-explorer"), view = ex.shadowRoot.querySelector(`[slot="${n}"]`);
+        const box = (sel) => { const e = view?.shadowRoot?.querySelector(sel); if (!e) return "missing"; const r = e.getBoundingClientRect(); return `${Math.round(r.top)}–${Math.round(r.bottom)}`; };
+        return { control: box('[data-primary="control"]'), visual: box('[data-primary="visual"]'), page: document.documentElement.scrollHeight };
+      }, name);
+      console.log(`${scheme} ${width} ${name}: control y ${at.control}, visual y ${at.visual}, page ${at.page} px`);
+      await page.screenshot({ path: path.join(out, `course-${name}-${scheme}-${width}.png`) });
+      if (scheme === "light") await page.screenshot({ path: path.join(out, `course-${name}-${scheme}-${width}-full.png`), fullPage: true });
+    }
+    await page.close();
+  }
 }
 console.log(`screenshots in ${path.relative(root, out)}/`);
 if (errors.length) { console.log(`console errors:\n${errors.join("\n")}`); process.exitCode = 1; }

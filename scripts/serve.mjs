@@ -1,4 +1,4 @@
-// A tiny static server for the gallery (`npm start`): / is the gallery, /dist/ the
+// A tiny static server (`npm start`): / is the course page, /gallery/catalog.html the element catalogue, /dist/ the
 // bundles, /custom-elements.json the manifest. Loopback only; PORT or 8080.
 import { createServer } from "node:http";
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -46,5 +46,5 @@ export function startServer({ port = Number(process.env.PORT ?? 8080), host = "1
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { url } = await startServer();
-  console.log(`rnn-explorer gallery: ${url}/  (bundles under ${url}/dist/)`);
+  console.log(`rnn-explorer course: ${url}/  (element catalogue: ${url}/gallery/catalog.html, bundles under ${url}/dist/)`);
 }

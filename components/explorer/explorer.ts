@@ -22,17 +22,20 @@ export const COMMON_ATTRIBUTES: Spec = {
 };
 
 /** The explorer's own attributes; everything else goes to the view. */
-const OWN = new Set(["view", "views", "tab", "theme", "embed-src", "script-src", "no-share", "label"]);
+const OWN = new Set(["view", "views", "tab", "theme", "embed-src", "script-src", "no-share", "no-hash", "label"]);
 const NOT_STATE = new Set(["slot", "class", "style", "id", "role", "tabindex", "hidden", "theme", "lang", "dir"]);
 
 /**
- * The RNN explorer: a tab for every lesson view in the bundle, or one view alone.
+ * The RNN explorer: a numbered tab for every lesson view in the bundle, in teaching order, with
+ * Previous/Next buttons, or one view alone. The selected lesson is kept in the URL hash (`#lstm`),
+ * so a reload reopens it and the back button returns to the previous lesson (`no-hash` turns this off).
  * Other attributes (hidden-size, seed, cell, each view's own settings) are checked and
  * passed on to the view; a bad value is reported inline and the view's default is used.
  *
  * @fires rnn-view-change - when the reader switches tabs; detail `{ view: string }`
  * @csspart bar - the top row (title and share button)
  * @csspart tabs - the tab strip element (rnn-tabs)
+ * @csspart path - the Previous/Next buttons (in the top row and below the lesson)
  * @csspart message - the inline message about bad settings
  * @csspart share - the share panel
  * @cssproperty --rnn-bg - background
@@ -58,6 +61,8 @@ export class RnnExplorer extends LitElement {
   @property({ attribute: "script-src" }) scriptSrc = "";
   /** Hides the share button. */
   @property({ type: Boolean, attribute: "no-share" }) noShare = false;
+  /** Leaves the URL hash alone (by default a tabbed explorer keeps the lesson in it, e.g. `#lstm`). */
+  @property({ type: Boolean, attribute: "no-hash" }) noHash = false;
   /** Title shown above the tabs. */
   @property() label = "RNN explorer";
 
@@ -66,12 +71,16 @@ export class RnnExplorer extends LitElement {
   private readonly elements = new Map<string, HTMLElement>();
   private readonly loading = new Map<string, Promise<void>>();
   private loadErrors: string[] = [];
-  private readonly onRegistry = () => { this.revision++; };
+  private readonly onRegistry = () => { this.revision++; this.followHash(); };
+  private readonly onHash = () => this.followHash();
   private observer?: MutationObserver;
 
   override connectedCallback() {
     super.connectedCallback();
     registryEvents.addEventListener("change", this.onRegistry);
+    addEventListener("hashchange", this.onHash);
+    addEventListener("popstate", this.onHash);
+    this.followHash();
     // forwarded settings are plain attributes, not properties: watch them too
     this.observer = new MutationObserver(() => { this.revision++; });
     this.observer.observe(this, { attributes: true });
@@ -80,7 +89,34 @@ export class RnnExplorer extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     registryEvents.removeEventListener("change", this.onRegistry);
+    removeEventListener("hashchange", this.onHash);
+    removeEventListener("popstate", this.onHash);
     this.observer?.disconnect();
+  }
+
+  /** The lessons offered, in teaching order, numbered from 1 (one entry when a single view is shown). */
+  lessons(): { name: string; title: string; number: number }[] {
+    return this.plan().shown.map((v, i) => ({ name: v.name, title: v.title, number: i + 1 }));
+  }
+
+  /** Opens the lesson the URL hash names (reload, back button, a `#lstm` link); other hashes are the page's. */
+  private followHash() {
+    if (this.noHash || !this.isConnected) return;
+    let name = "";
+    try { name = decodeURIComponent(location.hash.slice(1)); } catch { return; }
+    const { shown, single, active } = this.plan();
+    if (single || !name || name === active || !shown.some((v) => v.name === name)) return;
+    this.tab = name;
+    emit(this, "rnn-view-change", { view: name });
+  }
+
+  /** Moves to lesson `name` as the reader asked: a new history entry, and the lesson's top in sight. */
+  private go(name: string, scroll: boolean) {
+    if (name === this.plan().active) return;
+    this.tab = name;
+    if (!this.noHash && location.hash !== `#${name}`) history.pushState(history.state, "", `#${encodeURIComponent(name)}`);
+    emit(this, "rnn-view-change", { view: name });
+    if (scroll && this.getBoundingClientRect().top < 0) this.scrollIntoView({ block: "start" });
   }
 
   override willUpdate(changed: PropertyValues<this>) {
@@ -166,9 +202,13 @@ export class RnnExplorer extends LitElement {
       return el;
     };
     const allProblems = [...problems, ...this.loadErrors];
+    const at = shown.findIndex((v) => v.name === active);
+    const path = (where: string) => single || at < 0 ? nothing : this.renderPath(shown[at - 1], shown[at + 1], where);
     return html`
       <div class="bar" part="bar">
-        <span class="brand">${this.label}${single && entry ? html`<small>${entry.title}</small>` : nothing}</span>
+        <span class="brand">${this.label}${single && entry ? html`<small>${entry.title}</small>`
+          : entry ? html`<small class="position">${at + 1} of ${shown.length}</small>` : nothing}</span>
+        ${path("Lesson path")}
         ${this.noShare || !shown.length ? nothing : html`<rnn-button variant="quiet" aria-controls="share" pressed=${this.shareOpen ? "true" : "false"}
           @click=${() => { this.shareOpen = !this.shareOpen; }}>Share</rnn-button>`}
       </div>
@@ -178,14 +218,22 @@ export class RnnExplorer extends LitElement {
         ? html`<div class="empty" role="note">No lesson views are included in this build yet.</div>`
         : single
           ? html`<div class="single" role="region" aria-label=${entry!.title}>${panel(entry!)}</div>`
-          : html`<rnn-tabs part="tabs" label=${this.label} .tabs=${shown.map((v) => ({ name: v.name, label: v.title }))} .selected=${active}
-              @rnn-tab-change=${this.onTab}>${shown.map(panel)}</rnn-tabs>`}`;
+          : html`<rnn-tabs part="tabs" label=${this.label} .tabs=${shown.map((v, i) => ({ name: v.name, label: v.title, number: i + 1 }))} .selected=${active}
+              @rnn-tab-change=${this.onTab}>${shown.map(panel)}</rnn-tabs>
+              <div class="path-end">${path("Lesson path, end of lesson")}</div>`}`;
+  }
+
+  /** Previous and Next, named after the lessons they open ("Next: LSTM cell"). */
+  private renderPath(prev: ViewEntry | undefined, next: ViewEntry | undefined, label: string) {
+    return html`<nav class="path" part="path" aria-label=${label}>
+      ${prev ? html`<rnn-button data-path="previous" @click=${() => this.go(prev.name, true)}><span class="long">← Previous: ${prev.title}</span><span class="short">← Previous</span></rnn-button>` : nothing}
+      ${next ? html`<rnn-button data-path="next" variant="primary" @click=${() => this.go(next.name, true)}>Next: ${next.title} →</rnn-button>` : nothing}
+    </nav>`;
   }
 
   private onTab(e: CustomEvent<{ name: string }>) {
     e.stopPropagation();
-    this.tab = e.detail.name;
-    emit(this, "rnn-view-change", { view: e.detail.name });
+    this.go(e.detail.name, false);
   }
 
   /** The state a link should reproduce: explorer settings plus the active view's reflected attributes. */

@@ -7,7 +7,8 @@ beforeAll(async () => {
   await commands.startCapture();
   await loadBundle();
 });
-afterEach(() => { document.body.replaceChildren(); });
+// a tabbed explorer keeps the lesson in the hash; each test starts without one
+afterEach(() => { document.body.replaceChildren(); history.replaceState(null, "", location.pathname + location.search); });
 
 /** Test-only views, so the shell is tested apart from the lesson views in the bundle. */
 const SET = '<rnn-explorer views="test-alpha,test-beta,test-gamma"></rnn-explorer>';
@@ -17,7 +18,9 @@ describe("<rnn-explorer> from the built bundle in a plain page", () => {
     const lib = await loadBundle();
     const el = await mount("<rnn-explorer></rnn-explorer>");
     await settle(el.shadowRoot!);
-    const names = tabsOf(el).map((t) => t.textContent!.trim());
+    const names = tabsOf(el).map((t) => t.textContent!.trim().replace(/^\d+/, ""));
+    // numbered in teaching order
+    expect(tabsOf(el).map((t) => Number(t.querySelector('[part="number"]')!.textContent))).toEqual(names.map((_, i) => i + 1));
     expect(names).toEqual(lib.registeredViews().map((v) => v.title));
     expect(names).toEqual(expect.arrayContaining(["Alpha", "Beta", "Gamma"]));
     // lesson views come in the stable order of DESIGN.md, views unknown to it after them
@@ -78,7 +81,7 @@ describe("<rnn-explorer> from the built bundle in a plain page", () => {
     expect(beta.getAttribute("seed")).toBe("7");
     const set = await mount('<rnn-explorer views="test-gamma,test-alpha"></rnn-explorer>');
     await settle(set.shadowRoot!);
-    expect(tabsOf(set).map((t) => t.textContent!.trim())).toEqual(["Gamma", "Alpha"]);
+    expect(tabsOf(set).map((t) => t.textContent!.trim())).toEqual(["1Gamma", "2Alpha"]);
   });
 
   test.each([
@@ -121,7 +124,7 @@ describe("<rnn-explorer> from the built bundle in a plain page", () => {
     await settle(el.shadowRoot!);
     await userEvent.click(tabsOf(el)[2]);
     await settle(el.shadowRoot!);
-    (shadow(el, "rnn-button") as HTMLElement & { click(): void }).click();
+    (shadow(el, 'rnn-button[aria-controls="share"]') as HTMLElement & { click(): void }).click();
     await settle(el.shadowRoot!);
     const share = shadow(el, "rnn-share") as HTMLElement & { link: string; script: string; iframe: string };
     const q = "views=test-alpha%2Ctest-beta%2Ctest-gamma&tab=test-gamma&hidden-size=12";
@@ -134,7 +137,7 @@ describe("<rnn-explorer> from the built bundle in a plain page", () => {
   test("axe-core finds no serious or critical violation", async () => {
     const el = await mount('<rnn-explorer views="test-alpha,test-beta" hidden-size="0"></rnn-explorer>');
     await settle(el.shadowRoot!);
-    (shadow(el, "rnn-button") as HTMLElement & { click(): void }).click();
+    (shadow(el, 'rnn-button[aria-controls="share"]') as HTMLElement & { click(): void }).click();
     await settle(el.shadowRoot!);
     for (const theme of ["light", "dark"]) {
       el.setAttribute("theme", theme);

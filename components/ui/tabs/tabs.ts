@@ -1,11 +1,12 @@
-import { LitElement, html } from "lit";
+import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { property } from "lit/decorators.js";
 import { define } from "../../define.js";
 import { emit } from "../../events.js";
 import { styles } from "../../theme/tokens.js";
 import { tabsStyles } from "./tabs.styles.js";
 
-export interface TabItem { name: string; label: string }
+/** A tab; `number` (e.g. the lesson's place in a course) is shown before the label. */
+export interface TabItem { name: string; label: string; number?: number }
 let uid = 0;
 
 /**
@@ -17,6 +18,7 @@ let uid = 0;
  * @fires rnn-tab-change - when the user selects a tab; detail `{ name: string }`
  * @csspart tablist - the row of tabs
  * @csspart tab - each tab
+ * @csspart number - the number before a tab's label
  * @csspart panel - the tab panel
  * @cssproperty --rnn-accent - selected tab underline
  */
@@ -35,12 +37,21 @@ export class RnnTabs extends LitElement {
       <div part="tablist" role="tablist" aria-label=${this.label} @keydown=${this.onKey}>
         ${this.tabs.map((t, i) => html`<button part="tab" role="tab" id="${this.ref}-${i}" type="button"
           aria-selected=${t.name === sel ? "true" : "false"} aria-controls="${this.ref}-panel" tabindex=${t.name === sel ? 0 : -1}
-          data-name=${t.name} @click=${() => this.select(t.name, false)}>${t.label}</button>`)}
+          data-name=${t.name} @click=${() => this.select(t.name, false)}>${t.number === undefined ? nothing
+            : html`<span class="number" part="number">${t.number}</span>`}${t.label}</button>`)}
       </div>
       <div part="panel" role="tabpanel" id="${this.ref}-panel" tabindex="0"
         aria-labelledby="${this.ref}-${Math.max(0, this.tabs.findIndex((t) => t.name === sel))}">
         <slot name=${sel}></slot>
       </div>`;
+  }
+
+  override updated(changed: PropertyValues<this>) {
+    // on a narrow screen the tabs are one scrolling row: keep the selected one in sight
+    if (changed.has("selected") || changed.has("tabs")) {
+      const row = this.renderRoot.querySelector<HTMLElement>('[role="tablist"]'), tab = this.tabButton(this.current());
+      if (row && tab && row.scrollWidth > row.clientWidth) row.scrollLeft = tab.offsetLeft - (row.clientWidth - tab.offsetWidth) / 2;
+    }
   }
 
   /** The selected name, or the first tab's when `selected` names no tab. */
