@@ -10,6 +10,8 @@ export type ParamGroup = "W_x" | "W_h" | "b" | "W_y" | "b_y";
 export type EngineKind = "wasm" | "ts";
 
 export const CELLS: readonly CellKind[] = ["rnn", "lstm", "gru"];
+/** The one name of each cell, in every view, chart, legend, table and generated sentence. */
+export const CELL_NAME: Record<CellKind, string> = { rnn: "vanilla RNN", lstm: "LSTM", gru: "GRU" };
 export const ACTIVATIONS: readonly Activation[] = ["tanh", "relu", "sigmoid", "linear"];
 export const LOSSES: readonly LossKind[] = ["softmax-ce", "mse"];
 export const INITS: readonly InitKind[] = ["orthogonal", "xavier", "gaussian", "uniform"];

@@ -5,7 +5,8 @@
  * for ever, dies out, or grows.
  */
 import type { Engine } from "../bindings/engine.js";
-import { fmt, halvingSteps, regime, spectrum, type Regime, type Spectrum } from "./linear-systems.js";
+import { halvingSteps, regime, spectrum, type Regime, type Spectrum } from "./linear-systems.js";
+import { fmt } from "../bindings/format.js";
 import { registerSystem, runRegister, type RegisterRun } from "./shift-register.js";
 
 export const MAX_FEEDBACK = 2;

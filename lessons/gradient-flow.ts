@@ -9,7 +9,8 @@ import type { Engine } from "../bindings/engine.js";
 import { recallFirst } from "../bindings/data/tasks.js";
 import type { Model } from "../bindings/model.js";
 import { Rng } from "../bindings/prng.js";
-import { GATE_COUNT, type CellKind, type Sequence } from "../bindings/types.js";
+import { CELL_NAME, GATE_COUNT, type CellKind, type Sequence } from "../bindings/types.js";
+import { fmt, pct } from "../bindings/format.js";
 import { fail, intInRange, numInRange } from "../bindings/validate.js";
 
 export const FLOW_CELLS = ["rnn", "lstm", "gru"] as const satisfies readonly CellKind[];
@@ -266,8 +267,6 @@ export function parseLengths(text: string): number[] {
   return [...new Set(ns)].sort((a, b) => a - b);
 }
 
-const CELL_NAME: Record<FlowCell, string> = { rnn: "vanilla RNN", lstm: "LSTM", gru: "GRU" };
-const pct = (v: number) => `${Math.round(100 * v)}%`;
 const range = (s: Spread) => (s.count > 1 ? ` (${pct(s.min)}–${pct(s.max)} over ${s.count} seeds)` : "");
 
 /**
@@ -304,6 +303,6 @@ export function flowObservations(result: Pick<FlowResult, "config" | "runs">): s
     return p.length ? { cell, reach: gradientReach(p), ratio: p[n - 1] / p[0] } : null;
   }).filter((r): r is { cell: FlowCell; reach: number; ratio: number } => r !== null);
   if (reach.length === FLOW_CELLS.length)
-    out.push(`After training at n = ${n}, the gradient that reaches the first step is ${reach.map((r) => `${r.ratio.toExponential(0)} × the loss step's for the ${CELL_NAME[r.cell]} (reach ${r.reach} steps)`).join(", ")}.`);
+    out.push(`After training at n = ${n}, the gradient that reaches the first step is ${reach.map((r) => `${fmt(r.ratio, 1)} × the loss step's for the ${CELL_NAME[r.cell]} (reach ${r.reach} steps)`).join(", ")}.`);
   return out;
 }

@@ -6,6 +6,7 @@
  */
 import type { Engine } from "../bindings/engine.js";
 import { eigenvalues, symmetricEigen } from "../bindings/linalg.js";
+import { fmt } from "../bindings/format.js";
 
 export interface LinearSystem {
   /** n×n state matrix (row-major nested arrays) */
@@ -92,18 +93,8 @@ export function halvingSteps(rho: number): number {
   return l < 1e-12 ? Infinity : Math.LN2 / l;
 }
 
-/** Formats a complex number for read-outs: "0.85 ± 0.32i" style is left to the caller; this gives one value. */
+/** A complex number for read-outs, "0.85 + 0.32i"; an imaginary part too small to show is left out. */
 export function formatComplex(v: { re: number; im: number }, digits = 3): string {
-  const re = fmt(v.re, digits), im = Math.abs(v.im) < 10 ** -(digits + 2) ? "" : `${v.im < 0 ? " − " : " + "}${fmt(Math.abs(v.im), digits)}i`;
+  const re = fmt(v.re, digits), im = Math.abs(v.im) < 1e-9 * Math.max(1, Math.abs(v.re)) ? "" : `${v.im < 0 ? " − " : " + "}${fmt(Math.abs(v.im), digits)}i`;
   return re + im;
-}
-
-/** A read-out number: fixed digits, "−" for minus, exponent form for very large or tiny values. */
-export function fmt(v: number, digits = 3): string {
-  if (Number.isNaN(v)) return "NaN";
-  if (!Number.isFinite(v)) return v > 0 ? "∞" : "−∞";
-  const a = Math.abs(v);
-  const s = a !== 0 && (a >= 1e5 || a < 10 ** -digits) ? v.toExponential(2) : v.toFixed(digits);
-  // "-0.000" reads as a sign that is not there
-  return (Number(s) === 0 ? s.replace("-", "") : s).replace("-", "−");
 }

@@ -7,7 +7,8 @@
 import type { Engine } from "../bindings/engine.js";
 import { rescaleToSpectralRadius } from "../bindings/linalg.js";
 import { Rng } from "../bindings/prng.js";
-import { fmt, formatComplex, halvingSteps, regime, simulate, spectrum, type Spectrum } from "./linear-systems.js";
+import { formatComplex, halvingSteps, regime, simulate, spectrum, type Spectrum } from "./linear-systems.js";
+import { fmt } from "../bindings/format.js";
 
 export type Mat2 = [[number, number], [number, number]];
 export type Vec2 = [number, number];

@@ -3,7 +3,7 @@
  * then the totals beside the engine's gradients and a float64 finite difference.
  */
 import { html, nothing } from "lit";
-import { fmt } from "../../lessons/linear-systems.js";
+import { fmt } from "../../bindings/format.js";
 import { finiteDifference, type BpttPass, type ScalarNet } from "../../lessons/bptt.js";
 
 export function accumulationTable(p: BpttPass, revealed: number, net: ScalarNet) {

@@ -8,7 +8,7 @@ import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import { estimateRemaining } from "../ui/progress/format.js";
 import type { Engine } from "../../bindings/engine.js";
-import { fmt } from "../../lessons/linear-systems.js";
+import { fmt } from "../../bindings/format.js";
 import { parseSignal } from "../../lessons/shift-register.js";
 import { DEFAULT_NET, DEFAULT_T, DEFAULT_TRAINING, MAX_T, resizeInputs, ScalarRnn, type BpttPass, type ScalarNet } from "../../lessons/bptt.js";
 import { aligned, at, eq, n, plus, sub, times } from "../math/mathml.js";

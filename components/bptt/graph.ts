@@ -5,7 +5,7 @@
  * and dash pattern show the size of the gradient they carry.
  */
 import { html, svg, nothing } from "lit";
-import { fmt } from "../../lessons/linear-systems.js";
+import { fmt } from "../../bindings/format.js";
 import { band, BAND_LIMITS, nodeRevealed, type Band, type BpttPass } from "../../lessons/bptt.js";
 
 export const NODE_STEP = 132;

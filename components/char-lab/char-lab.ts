@@ -10,6 +10,7 @@ import { TaskController } from "../task-controller.js";
 import { downloadJSON, pickJSONFile } from "../charts/export.js";
 import type { Engine } from "../../bindings/engine.js";
 import type { Model } from "../../bindings/model.js";
+import { CELL_NAME, CELLS } from "../../bindings/types.js";
 import { CharTokenizer } from "../../bindings/data/tokenizer.js";
 import { builtinCorpus, type BuiltinCorpusId, type LossFloor } from "../../bindings/data/corpora/index.js";
 import { generate, type Generation } from "../../lessons/char-lab-generate.js";
@@ -382,7 +383,7 @@ export class RnnCharLab extends LitElement {
       html`<rnn-slider label=${label} .min=${min} .max=${max} .step=${step} .scale=${scale} .value=${v[name] as number} ?disabled=${disabled}
         @rnn-change=${(e: CustomEvent<{ value: number }>) => this.set(name, e.detail.value)}></rnn-slider>`;
     return html`<div class="controls">
-      ${sel("cell", "Cell", [{ value: "rnn", label: "RNN (tanh)" }, { value: "lstm", label: "LSTM" }, { value: "gru", label: "GRU" }])}
+      ${sel("cell", "Cell", CELLS.map((c) => ({ value: c, label: c === "rnn" ? `${CELL_NAME[c]} (tanh)` : CELL_NAME[c] })))}
       ${slider("hiddenSize", "Hidden units H", 8, 512, 8)}
       ${slider("seqLen", "Sequence length (BPTT)", 1, 200, 1)}
       ${sel("optimizer", "Optimizer", [{ value: "adam", label: "Adam" }, { value: "adagrad", label: "Adagrad" }, { value: "momentum", label: "SGD + momentum" }, { value: "sgd", label: "SGD" }])}

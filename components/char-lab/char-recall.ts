@@ -5,7 +5,9 @@ import { emit } from "../events.js";
 import { styles } from "../theme/tokens.js";
 import { RECALL_DEFAULTS, RECALL_DISTRACTORS, RECALL_KEEP_BIAS, RECALL_TEST_SIZE, RECALL_GRAD_SEQUENCES } from "../../lessons/char-lab-recall.js";
 import type {} from "../../tasks/recall-task.js";
-import type { CellKind, EngineKind } from "../../bindings/types.js";
+import { CELLS, type CellKind, type EngineKind } from "../../bindings/types.js";
+import { fmt, pct } from "../../bindings/format.js";
+import { CELL_NAME, cellLabel, cellSeries, cellStyles } from "../theme/cells.js";
 import { lessonStyles } from "../theme/lesson.styles.js";
 import { charLabStyles } from "./char-lab.styles.js";
 import { intList } from "./char-lab-attributes.js";
@@ -16,8 +18,6 @@ import "../ui/progress/progress.js";
 import "../ui/select/select.js";
 import "../ui/slider/slider.js";
 
-const CELLS: CellKind[] = ["rnn", "lstm", "gru"];
-const NAMES: Record<CellKind, string> = { rnn: "RNN", lstm: "LSTM", gru: "GRU" };
 const lengthsRule = intList(2, 400, 4, []);
 
 type Run = { cell: CellKind; n: number } & BatchRun<"recall-task">;
@@ -31,7 +31,7 @@ type Run = { cell: CellKind; n: number } & BatchRun<"recall-task">;
  * @csspart table - the accuracy table
  */
 export class RnnCharRecall extends LitElement {
-  static override styles = [styles, lessonStyles, charLabStyles];
+  static override styles = [styles, lessonStyles, charLabStyles, cellStyles];
 
   @property({ attribute: false }) lengths: number[] = [5, 100];
   @property({ type: Number }) steps = RECALL_DEFAULTS.steps;
@@ -62,7 +62,7 @@ export class RnnCharRecall extends LitElement {
         The loss sits at that last step, so the signal that could teach it to remember has to flow back n − 1 steps.</p>
       <details class="guide"><summary>What to look for</summary><ul>
         <li>At n = 5 every cell learns quickly: the gradient reaches the first step almost undiminished.</li>
-        <li>At n = 100 compare the gradient curves on the log scale: for the plain RNN ‖∂L/∂h‖ shrinks by a roughly constant factor per step, so after 99 steps there is nothing left to learn from, and its accuracy stays near chance (${(chance * 100).toFixed(0)}%).</li>
+        <li>At n = 100 compare the gradient curves on the log scale: for the plain RNN ‖∂L/∂h‖ shrinks by a roughly constant factor per step, so after 99 steps there is nothing left to learn from, and its accuracy stays near chance (${pct(chance)}).</li>
         <li>The gated cells carry the old state forward through a gate (c = f ⊙ c + …) instead of squashing it through W_h and tanh at every step, so their curve falls much more slowly. They start with gates that keep the state (LSTM forget bias +${RECALL_KEEP_BIAS}, GRU update bias −${RECALL_KEEP_BIAS}).</li>
         <li>Which cell learns at n = 100 within the budget is measured here, not assumed, and single runs vary: change the seed in the training panel and run again before drawing a conclusion.</li>
       </ul></details>
@@ -80,9 +80,9 @@ export class RnnCharRecall extends LitElement {
           <rnn-button ?disabled=${!this.busy} @click=${this.cancel}>Cancel</rnn-button>
         </div>
         <p class="note">${RECALL_DEFAULTS.hiddenSize} hidden units, Adam with learning rate ${RECALL_DEFAULTS.lr}, global-norm clipping at 1, one fresh sequence per step from a zero state, seed ${this.seed}.
-          Accuracy is measured on ${RECALL_TEST_SIZE} held-out sequences; chance is ${(chance * 100).toFixed(0)}%.</p>
-        ${this.runs.map((r) => html`<rnn-progress label="${NAMES[r.cell]}, n = ${r.n}" .value=${r.result ? 1 : r.progress ? r.progress.step / r.progress.steps : NaN}
-          .status=${r.error ?? (r.result ? `accuracy ${(r.result.accuracy * 100).toFixed(0)}%` : r.progress ? "" : "waiting for a worker")}></rnn-progress>`)}
+          Accuracy is measured on ${RECALL_TEST_SIZE} held-out sequences; chance is ${pct(chance)}.</p>
+        ${this.runs.map((r) => html`<rnn-progress label="${CELL_NAME[r.cell]}, n = ${r.n}" .value=${r.result ? 1 : r.progress ? r.progress.step / r.progress.steps : NaN}
+          .status=${r.error ?? (r.result ? `accuracy ${pct(r.result.accuracy)}` : r.progress ? "" : "waiting for a worker")}></rnn-progress>`)}
       </section>
       ${this.runs.length ? html`${this.renderTable()}${[...new Set(this.runs.map((r) => r.n))].map((n) => this.renderLength(n))}` : nothing}`;
   }
@@ -92,11 +92,11 @@ export class RnnCharRecall extends LitElement {
     const cell = (c: CellKind, n: number) => {
       const r = this.runs.find((x) => x.cell === c && x.n === n);
       const last = r?.result ?? (r?.progress ? { accuracy: r.progress.points[r.progress.points.length - 1]?.accuracy } : undefined);
-      return last?.accuracy === undefined ? "–" : `${(last.accuracy * 100).toFixed(0)}%${r?.result ? "" : " …"}`;
+      return last?.accuracy === undefined ? "–" : `${pct(last.accuracy)}${r?.result ? "" : " …"}`;
     };
     return html`<div class="scroll"><table part="table"><caption class="note">Held-out accuracy after training</caption>
       <thead><tr><th scope="col">cell</th>${ns.map((n) => html`<th scope="col" class="num">n = ${n}</th>`)}</tr></thead>
-      <tbody>${CELLS.map((c) => html`<tr><th scope="row">${NAMES[c]}</th>${ns.map((n) => html`<td class="num">${cell(c, n)}</td>`)}</tr>`)}</tbody>
+      <tbody>${CELLS.map((c) => html`<tr><th scope="row">${cellLabel(c)}</th>${ns.map((n) => html`<td class="num">${cell(c, n)}</td>`)}</tr>`)}</tbody>
     </table></div>`;
   }
 
@@ -109,17 +109,17 @@ export class RnnCharRecall extends LitElement {
     return html`<section class="card grid">
       <h3>n = ${n}</h3>
       <rnn-line-chart label="Held-out accuracy, n = ${n}" y-label="accuracy" x-label="training sequences"
-        .x=${longest.map((p) => p.step)} .series=${runs.map((r, i) => ({ label: NAMES[r.cell], values: pts[i].map((p) => p.accuracy) }))}></rnn-line-chart>
+        .x=${longest.map((p) => p.step)} .series=${runs.map((r, i) => cellSeries(r.cell, pts[i].map((p) => p.accuracy)))}></rnn-line-chart>
       <div class="buttons"><rnn-select label="Gradient measured" .value=${this.when} .options=${[{ value: "after", label: "after training" }, { value: "before", label: "at initialisation" }]}
         @rnn-change=${(e: CustomEvent<{ value: string }>) => { this.when = e.detail.value as "after" | "before"; }}></rnn-select></div>
       <rnn-line-chart label="Gradient reaching d steps back, n = ${n}" log x-label="distance d from the loss" y-label="mean ‖∂L/∂h‖"
-        .x=${Array.from({ length: n }, (_, d) => d)} .series=${runs.map((r, i) => ({ label: NAMES[r.cell], values: grads[i] }))}></rnn-line-chart>
+        .x=${Array.from({ length: n }, (_, d) => d)} .series=${runs.map((r, i) => cellSeries(r.cell, grads[i]))}></rnn-line-chart>
       <math display="block" aria-label="gradient reach">
         <mrow><mi>g</mi><mo>(</mo><mi>d</mi><mo>)</mo><mo>=</mo><mfrac><mn>1</mn><mn>${RECALL_GRAD_SEQUENCES}</mn></mfrac><munder><mo>∑</mo><mtext>sequences</mtext></munder>
           <mrow><mo>‖</mo><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo><msub><mi>h</mi><mrow><mi>n</mi><mo>−</mo><mn>1</mn><mo>−</mo><mi>d</mi></mrow></msub></mrow></mfrac><mo>‖</mo></mrow></mrow>
       </math>
       <p class="note">Reach g(${n - 1}) / g(0), ${this.when === "after" ? "after training" : "at initialisation"}:
-        ${runs.map((r, i) => html`${NAMES[r.cell]} ${r.result ? ratio(grads[i]).toExponential(1) : "–"}${i < runs.length - 1 ? "; " : "."}`)}</p>
+        ${runs.map((r, i) => html`${CELL_NAME[r.cell]} ${r.result ? fmt(ratio(grads[i]), 2) : "–"}${i < runs.length - 1 ? "; " : "."}`)}</p>
     </section>`;
   }
 }

@@ -42,11 +42,3 @@ export function summarize(y: ArrayLike<number>): { n: number; first: number; las
   }
   return { n: y.length, first, last, min, max };
 }
-
-/** A number for people: 4 significant digits, no exponent for ordinary sizes. */
-export function fmt(v: number): string {
-  if (!Number.isFinite(v)) return "–";
-  const a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e6)) return v.toExponential(2);
-  return String(Number(v.toPrecision(4)));
-}

@@ -1,6 +1,6 @@
 /** Pieces every chart shares: title row with export buttons, and the data table that is its text alternative. */
 import { css, html, nothing, type TemplateResult } from "lit";
-import { fmt } from "./decimate.js";
+import { fmt } from "../../bindings/format.js";
 
 export interface ExportAction { label: string; run(): void }
 

@@ -1,7 +1,7 @@
 import { LitElement, css, html, svg } from "lit";
 import { property, state } from "lit/decorators.js";
 import { define } from "../define.js";
-import { fmt } from "../charts/decimate.js";
+import { fmt } from "../../bindings/format.js";
 import { dataTable, frameStyles, toolbar } from "../charts/frame.js";
 import { downloadCSV, downloadSVG, fileName } from "../charts/export.js";
 import { ThemeController } from "../theme/theme-controller.js";

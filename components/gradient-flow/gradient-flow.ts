@@ -11,7 +11,9 @@ import {
   parseLengths, type FlowCell, type FlowConfig, type FlowRun,
 } from "../../lessons/gradient-flow.js";
 import { GATE_COUNT } from "../../bindings/types.js";
-import { aligned, eq, fmt, n, plus, sub, times } from "../math/mathml.js";
+import { aligned, eq, n, plus, sub, times } from "../math/mathml.js";
+import { fmt, pct } from "../../bindings/format.js";
+import { CELL_NAME, cellLabel, cellSeries, cellStyles } from "../theme/cells.js";
 import { cellLessonStyles, lessonStyles } from "../theme/lesson.styles.js";
 import { anyBelowFloor, floored, LOG_FLOOR } from "../ui/log-floor.js";
 import { fieldId, textField } from "../ui/text-field.js";
@@ -37,8 +39,6 @@ export const GRADIENT_FLOW_ATTRIBUTES = {
   scale: oneOf(["raw", "relative"] as const, "raw"),
 };
 
-const LABEL: Record<FlowCell, string> = { rnn: "vanilla RNN", lstm: "LSTM", gru: "GRU" };
-const COLOR: Record<FlowCell, string> = { rnn: "series-2", lstm: "series-1", gru: "series-3" };
 
 /**
  * Lesson 7: gradient flow side by side. A vanilla RNN, an LSTM and a GRU with the same
@@ -53,11 +53,11 @@ const COLOR: Record<FlowCell, string> = { rnn: "series-2", lstm: "series-1", gru
  * @fires rnn-train-done - when the study finishes; detail `{ status, runs, totalMs }`
  * @csspart controls - the settings card
  * @csspart observations - the sentences written from the results
- * @cssproperty --rnn-series-1 - LSTM color (--rnn-series-2 RNN, --rnn-series-3 GRU)
+ * @cssproperty --rnn-cell-lstm - LSTM color (--rnn-cell-rnn vanilla RNN, --rnn-cell-gru GRU)
  * @cssproperty --rnn-surface - card background
  */
 export class RnnGradientFlow extends LitElement {
-  static override styles = [styles, themeRoot, lessonStyles, cellLessonStyles, flowStyles];
+  static override styles = [styles, themeRoot, lessonStyles, cellLessonStyles, cellStyles, flowStyles];
 
   private readonly settings = new KeptAttributes(this, GRADIENT_FLOW_ATTRIBUTES);
   private readonly task = new TaskController(this, {
@@ -147,9 +147,9 @@ export class RnnGradientFlow extends LitElement {
 
   private progressLabel() {
     const p = this.task.progress, r = this.task.result;
-    if (this.task.status === "done" && r) return `Finished: ${r.runs.length} networks trained and measured in ${(r.totalMs / 1000).toFixed(1)} s`;
+    if (this.task.status === "done" && r) return `Finished: ${r.runs.length} networks trained and measured in ${fmt(r.totalMs / 1000, { unit: "s" })}`;
     if (this.task.status === "cancelled") return `Cancelled after ${p?.done ?? 0} networks; their results are shown below`;
-    return p ? `Training ${LABEL[p.cell]} at n = ${p.n}, seed ${p.seed} (${p.done} of ${p.total} networks done)` : "Starting the worker";
+    return p ? `Training ${CELL_NAME[p.cell]} at n = ${p.n}, seed ${p.seed} (${p.done} of ${p.total} networks done)` : "Starting the worker";
   }
 
   private slider(label: string, key: "vocab" | "budget" | "steps" | "seeds", min: number, max: number, step: number) {
@@ -165,9 +165,9 @@ export class RnnGradientFlow extends LitElement {
       <thead><tr><th scope="col">cell</th><th scope="col">m</th><th scope="col">H</th><th scope="col">parameters P</th><th scope="col">off budget</th></tr></thead>
       <tbody>${FLOW_CELLS.map((c) => {
         const s = sizes[c], m = GATE_COUNT[c];
-        return html`<tr><td>${LABEL[c]}</td><td>${m}</td><td>${s.hiddenSize}</td>
+        return html`<tr><td>${cellLabel(c)}</td><td>${m}</td><td>${s.hiddenSize}</td>
           <td><math>${aligned([[mathml`<mi>P</mi>`, mathml`${eq}<mn>${m}</mn>${times}<mn>${s.hiddenSize}</mn>${times}<mo>(</mo><mn>${I}</mn>${plus}<mn>${s.hiddenSize}</mn>${plus}<mn>1</mn><mo>)</mo>${plus}<mn>${O}</mn>${times}<mn>${s.hiddenSize}</mn>${plus}<mn>${O}</mn>${eq}<mn>${s.params}</mn>`]], 3)}</math></td>
-          <td>${(((s.params - budget) / budget) * 100).toFixed(1)}%</td></tr>`;
+          <td>${fmt(((s.params - budget) / budget) * 100, { decimals: 1, sign: true, unit: "%" })}</td></tr>`;
       })}</tbody></table></div>`;
   }
 
@@ -176,11 +176,11 @@ export class RnnGradientFlow extends LitElement {
     const lengths = cfg.lengths, showN = lengths.includes(v.showN) ? v.showN : lengths[lengths.length - 1];
     const chance = 1 / cfg.vocab;
     const acc = FLOW_CELLS.map((c) => ({ c, s: accuracyByLength(runs, c, lengths) }));
-    const accSeries = [...acc.map(({ c, s }) => ({ label: LABEL[c], values: s.map((x) => x.mean), color: COLOR[c] })),
+    const accSeries = [...acc.map(({ c, s }) => cellSeries(c, s.map((x) => x.mean))),
       { label: `chance 1/V = ${fmt(chance, 2)}`, values: lengths.map(() => chance), color: "series-6" }];
     const profiles = FLOW_CELLS.map((c) => ({ c, p: meanProfile(runs, c, showN, v.gradAt === "init" ? "gradInit" : "gradTrained") }));
     const rel = v.scale === "relative";
-    const gradSeries = profiles.filter((x) => x.p.length).map(({ c, p }) => ({ label: LABEL[c], values: rel ? p.map((g) => g / p[0]) : p, color: COLOR[c] }));
+    const gradSeries = profiles.filter((x) => x.p.length).map(({ c, p }) => cellSeries(c, rel ? p.map((g) => g / p[0]) : p));
     const clipped = gradSeries.some((g) => anyBelowFloor(g.values));
     const ds = Array.from({ length: showN }, (_, d) => d);
     const obs = flowObservations({ config: cfg, runs });
@@ -202,7 +202,7 @@ export class RnnGradientFlow extends LitElement {
           </div>
           <rnn-line-chart label="${rel ? "Relative gradient" : "Gradient norm"} against distance d from the loss, n = ${showN}" x-label="distance d = n − 1 − t"
             y-label=${rel ? "‖∂L/∂h_t‖ / ‖∂L/∂h_n−1‖" : "‖∂L/∂h_t‖"} log height="220" .x=${ds} .series=${gradSeries.map((g) => ({ ...g, values: floored(g.values) }))}></rnn-line-chart>
-          ${clipped ? html`<p class="eq-note">Some gradients fell below ${LOG_FLOOR.toExponential(0)}; the chart draws them at that floor. The table gives the measured ratio.</p>` : nothing}
+          ${clipped ? html`<p class="eq-note">Some gradients fell below ${fmt(LOG_FLOOR)}; the chart draws them at that floor. The table gives the measured ratio.</p>` : nothing}
           ${this.reachTable(showN)}
         </section>
       </div>
@@ -226,13 +226,13 @@ export class RnnGradientFlow extends LitElement {
   }
 
   private accuracyTable(acc: { c: FlowCell; s: ReturnType<typeof accuracyByLength> }[], lengths: number[]) {
-    const p = (v: number) => (100 * v).toFixed(0);
+    const p = (v: number) => pct(v).slice(0, -1);
     const cell = (x: { mean: number; min: number; max: number; count: number }) =>
       x.count ? `${p(x.mean)}%${x.count > 1 && p(x.min) !== p(x.max) ? ` (${p(x.min)}–${p(x.max)})` : ""}` : "–";
     return html`<div class="scroll-x" tabindex="0" role="region" aria-label="Table (scrolls sideways on narrow screens)"><table class="results" data-testid="accuracy-table">
       <caption>Accuracy, mean (min–max over seeds)</caption>
       <thead><tr><th scope="col">cell</th>${lengths.map((k) => html`<th scope="col">n = ${k}</th>`)}</tr></thead>
-      <tbody>${acc.map(({ c, s }) => html`<tr><td>${LABEL[c]}</td>${s.map((x) => html`<td>${cell(x)}</td>`)}</tr>`)}</tbody>
+      <tbody>${acc.map(({ c, s }) => html`<tr><td>${cellLabel(c)}</td>${s.map((x) => html`<td>${cell(x)}</td>`)}</tr>`)}</tbody>
     </table></div>`;
   }
 
@@ -246,10 +246,10 @@ export class RnnGradientFlow extends LitElement {
       <caption>At n = ${n}: gradient reach R (steps) and the gradient left at the first step, ‖∂L/∂h₀‖ / ‖∂L/∂h_n−1‖</caption>
       <thead><tr><th scope="col">cell</th><th scope="col">R at init</th><th scope="col">R trained</th><th scope="col">first/last trained</th>
         <th scope="col">final loss</th><th scope="col">train time</th></tr></thead>
-      <tbody>${rows.map((r) => html`<tr><td>${LABEL[r.c]}</td>
+      <tbody>${rows.map((r) => html`<tr><td>${cellLabel(r.c)}</td>
         <td>${r.init.length ? gradientReach(r.init) : "–"}</td><td>${r.trained.length ? gradientReach(r.trained) : "–"}</td>
-        <td>${r.trained.length ? (r.trained[n - 1] / r.trained[0]).toExponential(1) : "–"}</td>
-        <td>${Number.isFinite(r.loss) ? fmt(r.loss, 3) : "–"}</td><td>${r.ms ? `${Math.round(r.ms)} ms` : "–"}</td></tr>`)}</tbody>
+        <td>${r.trained.length ? fmt(r.trained[n - 1] / r.trained[0], 2) : "–"}</td>
+        <td>${Number.isFinite(r.loss) ? fmt(r.loss, 3) : "–"}</td><td>${r.ms ? fmt(r.ms, { unit: "ms" }) : "–"}</td></tr>`)}</tbody>
     </table></div>`;
   }
 

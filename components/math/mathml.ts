@@ -1,12 +1,13 @@
 /**
  * MathML pieces for the lesson equations, shared by every view (Lit's `mathml` tag keeps
- * them in the MathML namespace; no typesetting library). Numbers go through one
- * formatter, `fmt` (fixed decimals, a true minus sign, exponents only for extreme
- * values), so equations show the same digits as the read-outs beside them. Symbols
+ * them in the MathML namespace; no typesetting library). Numbers go through the one
+ * formatter, `fmt` of bindings/format.ts (significant digits, a true minus sign, powers
+ * of ten for tiny and huge values), so equations show the same digits as the read-outs
+ * beside them. Symbols
  * follow CONFORMANCE.md: W_x, W_h, b, W_y, b_y.
  */
 import { html, mathml, nothing, type TemplateResult } from "lit";
-import { fmt } from "../../lessons/linear-systems.js";
+import { fmt } from "../../bindings/format.js";
 
 export { fmt };
 
@@ -42,15 +43,17 @@ export const sub = (base: Part, s: Part | number) => mathml`<msub>${part(base)}$
 export const prev = (name: string) => mathml`<msub><mi>${name}</mi><mrow><mi>t</mi><mo>−</mo><mn>1</mn></mrow></msub>`;
 export const now = (name: string) => sub(name, "t");
 
+// Equations use fixed decimals (`digits` decimals), so the terms of a sum line up and add up to the shown total.
+
 /** A number; negative ones in parentheses so products and sums read unambiguously. */
 export function n(v: number, digits = 3, cls = ""): TemplateResult {
-  const s = fmt(v, digits);
+  const s = fmt(v, { decimals: digits });
   return v < 0 || s.startsWith("−") ? mathml`<mrow><mo>(</mo><mn class=${cls || nothing}>${s}</mn><mo>)</mo></mrow>` : mathml`<mn class=${cls || nothing}>${s}</mn>`;
 }
 
 /** A result after "=": never in parentheses. */
 export function r(v: number, digits = 3, cls = ""): TemplateResult {
-  return mathml`<mn class=${cls || nothing}>${fmt(v, digits)}</mn>`;
+  return mathml`<mn class=${cls || nothing}>${fmt(v, { decimals: digits })}</mn>`;
 }
 
 /**
@@ -64,7 +67,7 @@ export function aligned(rows: readonly (readonly [TemplateResult | typeof nothin
 
 /** A bracketed matrix (or column vector) of numbers. */
 export function matrix(rows: readonly (readonly number[])[], digits = 3): TemplateResult {
-  return mathml`<mrow><mo>[</mo><mtable>${rows.map((r) => mathml`<mtr>${r.map((v) => mathml`<mtd><mn>${fmt(v, digits)}</mn></mtd>`)}</mtr>`)}</mtable><mo>]</mo></mrow>`;
+  return mathml`<mrow><mo>[</mo><mtable>${rows.map((r) => mathml`<mtr>${r.map((v) => mathml`<mtd><mn>${fmt(v, { decimals: digits })}</mn></mtd>`)}</mtr>`)}</mtable><mo>]</mo></mrow>`;
 }
 
 // ------------------------------------------------------------- signals over time: x[k], 𝐡[k+1]

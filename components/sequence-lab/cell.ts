@@ -7,7 +7,7 @@ import { svg, type TemplateResult } from "lit";
 import type { Problem, StepTrace } from "../../lessons/sequence-lab.js";
 import type { Params } from "../../bindings/model.js";
 import type { Activation } from "../../bindings/types.js";
-import { fmt } from "../charts/decimate.js";
+import { fmt } from "../../bindings/format.js";
 
 const norm = (v: readonly number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 /** A scalar as is, a vector by its length. */

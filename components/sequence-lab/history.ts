@@ -4,7 +4,7 @@
  */
 import { html, type TemplateResult } from "lit";
 import type { StepTrace } from "../../lessons/sequence-lab.js";
-import { fmt } from "../charts/decimate.js";
+import { fmt } from "../../bindings/format.js";
 import { downloadCSV } from "../charts/export.js";
 
 export const HISTORY_COLUMNS = ["step", "input x_t", "expected next", "output y_t", "error", "expected Δ", "actual Δ"] as const;

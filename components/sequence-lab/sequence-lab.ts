@@ -7,7 +7,7 @@ import { PageEngineController } from "../page-engine.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import { TaskController } from "../task-controller.js";
-import { fmt } from "../charts/decimate.js";
+import { fmt } from "../../bindings/format.js";
 import type { Engine } from "../../bindings/engine.js";
 import type { Params } from "../../bindings/model.js";
 import { ACTIVATIONS } from "../../bindings/types.js";

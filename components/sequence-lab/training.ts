@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from "lit";
 import { compareRuns, usPerEvaluation, type RunProgress, type RunSummary } from "../../lessons/sequence-lab.js";
-import { fmt } from "../charts/decimate.js";
+import { fmt } from "../../bindings/format.js";
 import type { LineSeries } from "../charts/line-chart/line-chart.js";
 
 export interface Run { summary: RunSummary; key: string }

@@ -4,7 +4,7 @@
  * delay. All numbers are the engine's values at that step.
  */
 import { html, svg, nothing } from "lit";
-import { fmt } from "../../lessons/linear-systems.js";
+import { fmt } from "../../bindings/format.js";
 
 export interface RegisterDiagramOptions {
   k: number;

@@ -7,7 +7,7 @@ import { PageEngineController } from "../page-engine.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import type { Engine } from "../../bindings/engine.js";
-import { fmt } from "../../lessons/linear-systems.js";
+import { fmt } from "../../bindings/format.js";
 import { DEFAULT_REGISTER, parseSignal, parseTaps, runRegister, tapSources, type RegisterRun } from "../../lessons/shift-register.js";
 import { aligned, at, eq, matrix, n, plus, sub, times, vecAt } from "../math/mathml.js";
 import { fieldId, textField } from "../ui/text-field.js";

@@ -1,6 +1,6 @@
 /** The block diagram of h[k+1] = (tanh)(A h[k] + B x[k]), y[k] = Cᵀh[k], with the values at step k. */
 import { html, svg } from "lit";
-import { fmt } from "../../lessons/linear-systems.js";
+import { fmt } from "../../bindings/format.js";
 import type { Vec2 } from "../../lessons/state-space.js";
 
 export function systemDiagram(o: { k: number; x: number; h: Vec2; y: number; tanh: boolean }) {

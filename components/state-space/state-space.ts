@@ -7,7 +7,8 @@ import { PageEngineController } from "../page-engine.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import type { Engine } from "../../bindings/engine.js";
-import { fmt, formatComplex } from "../../lessons/linear-systems.js";
+import { formatComplex } from "../../lessons/linear-systems.js";
+import { fmt } from "../../bindings/format.js";
 import {
   A_MODES, DEFAULT_STATE_SPACE, describeDynamics, DISPLAY_CLAMP, echoStateStatement, INPUT_STEPS, PRESETS, presetByName, randomA, rotation,
   runStateSpace, separation, signal, SIGNALS, TRAJECTORY_STEPS, type AMode, type Mat2, type Separation, type SignalKind, type StateSpaceRun, type Vec2,

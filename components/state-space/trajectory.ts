@@ -5,7 +5,8 @@
  * are drawn as open squares. Each axis fits its data; both have the same span.
  */
 import { html, svg, nothing } from "lit";
-import { fmt, type Spectrum } from "../../lessons/linear-systems.js";
+import { type Spectrum } from "../../lessons/linear-systems.js";
+import { fmt } from "../../bindings/format.js";
 import { DISPLAY_CLAMP, displayValue, histogram, INPUT_STEPS, type Vec2 } from "../../lessons/state-space.js";
 
 const P = 250, M = 34, HIST = 46, GAP = 6, BINS = 16;

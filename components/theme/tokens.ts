@@ -31,6 +31,10 @@ export const TOKENS: Record<string, { light: string; dark?: string; about: strin
   "series-4": { light: "#b86e00", dark: "#f2c25b", about: "chart series 4" },
   "series-5": { light: "#6f4fb0", dark: "#b9a0ff", about: "chart series 5" },
   "series-6": { light: "#55606e", dark: "#b3bdc9", about: "chart series 6" },
+  // one colour per cell in every view (components/theme/cells.ts); Okabe–Ito hues, lightened for dark
+  "cell-rnn": { light: "#c0392b", dark: "#ff8a7a", about: "the vanilla RNN in every chart, legend and table" },
+  "cell-lstm": { light: "#0b5cc0", dark: "#74b6ff", about: "the LSTM in every chart, legend and table" },
+  "cell-gru": { light: "#1a7f4e", dark: "#5ad19a", about: "the GRU in every chart, legend and table" },
   "heat-neg": { light: "#2b6cb0", dark: "#6aa9ff", about: "heat map: most negative" },
   "heat-zero": { light: "#f7f7f7", dark: "#22262d", about: "heat map: zero" },
   "heat-pos": { light: "#c0392b", dark: "#ff7a6b", about: "heat map: most positive" },

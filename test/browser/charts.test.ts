@@ -48,8 +48,8 @@ test("charts render inside shadow roots with text alternatives and pass axe in b
   expect(line.shadowRoot!.querySelector(".uplot canvas")).not.toBeNull();
   expect(line.shadowRoot!.querySelector(".plot")!.getAttribute("aria-label")).toMatch(/train: 5000 points, first 4\.5, last 0\.5/);
   expect(line.shadowRoot!.querySelector("table")).not.toBeNull();
-  expect(q("rnn-heat-map").shadowRoot!.querySelector("canvas")!.getAttribute("aria-label")).toMatch(/4 rows × 4 cols; values from -1 to 0\.875/);
-  expect(q("rnn-bar-chart").shadowRoot!.querySelector("svg")!.getAttribute("aria-label")).toBe("Bar chart of Gates: i 0.3, f 0.9, o -0.2.");
+  expect(q("rnn-heat-map").shadowRoot!.querySelector("canvas")!.getAttribute("aria-label")).toMatch(/4 rows × 4 cols; values from −1 to 0\.875/);
+  expect(q("rnn-bar-chart").shadowRoot!.querySelector("svg")!.getAttribute("aria-label")).toBe("Bar chart of Gates: i 0.3, f 0.9, o −0.2.");
   expect(q("rnn-progress").shadowRoot!.textContent).toMatch(/40% · about 12 s left/);
   for (const scheme of ["light", "dark"]) {
     wrap.style.colorScheme = scheme;

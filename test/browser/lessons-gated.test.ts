@@ -8,6 +8,7 @@ import axe from "axe-core";
 import { $, all, loadBundle, mount, settle, sleep, type View } from "./helpers.js";
 import { EchoStateNetwork } from "../../bindings/esn.js";
 import { spectralRadius } from "../../bindings/linalg.js";
+import { fmt } from "../../bindings/format.js";
 
 beforeAll(async () => {
   await commands.startCapture();
@@ -217,7 +218,7 @@ describe("<rnn-esn>", () => {
     };
     const shown = () => $(root, "[data-testid=rho] strong");
     expect(Number(shown().dataset.value)).toBeCloseTo(rhoOf(0.9), 9);
-    expect(shown().textContent).toBe(rhoOf(0.9).toFixed(4));
+    expect(shown().textContent).toBe(fmt(rhoOf(0.9), 4));
     const cells = (id: string) => all(root, `[data-testid=${id}] td`).map((c) => c.textContent!.trim());
     expect(Number(cells("esn-row")[4])).toBeLessThan(0.1); // Mackey-Glass one step ahead
     expect(cells("rnn-row")[5]).toMatch(/^\d+ ms$/);
@@ -228,7 +229,7 @@ describe("<rnn-esn>", () => {
     expect(root.textContent).toContain("Settings changed");
     button(root, "Run the full comparison").focus();
     await press(el, "{Enter}");
-    await until("the rerun", () => done() && shown()?.textContent === rhoOf(0.95).toFixed(4));
+    await until("the rerun", () => done() && shown()?.textContent === fmt(rhoOf(0.95), 4));
     await noSeriousAxeViolations(el);
   });
 });

@@ -6,6 +6,7 @@
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { commands, userEvent } from "vitest/browser";
 import axe from "axe-core";
+import { fmt, parseNumber } from "../../bindings/format.js";
 import { $, all, loadBundle, mount, settle, sleep, type View } from "./helpers.js";
 
 beforeAll(async () => {
@@ -22,7 +23,7 @@ async function ready(el: View, probe = "rnn-stem-plot, .graph"): Promise<ShadowR
   return el.shadowRoot!;
 }
 
-/** The time-plot slider's value text, e.g. "k = 3: x[k] = 2.000, y[k] = 4.500". */
+/** The time-plot slider's value text, e.g. "k = 3: x[k] = 2, y[k] = 4.5". */
 const plotText = (root: ShadowRoot) => $($(root, "rnn-stem-plot").shadowRoot!, ".plot").getAttribute("aria-valuetext")!;
 
 async function focusPlot(root: ShadowRoot) {
@@ -66,8 +67,8 @@ describe("<rnn-shift-register>", () => {
     await press(el, "{ArrowRight}{ArrowRight}{ArrowRight}");
     expect(el.getAttribute("step")).toBe("3");
     const y3 = w[0] * x[3] + w[1] * x[2] + w[2] * x[1]; // 0.25 + 0.25 + 4
-    expect(plotText(root)).toContain(`y[k] = ${y3.toFixed(3)}`);
-    expect(root.textContent).toContain(`y[3] = ${y3.toFixed(3)}`);
+    expect(plotText(root)).toContain(`y[k] = ${fmt(y3)}`);
+    expect(root.textContent).toContain(`y[3] = ${fmt(y3)}`);
     await press(el, "{End}");
     expect(el.getAttribute("step")).toBe("5");
     await noSeriousAxeViolations(el);
@@ -119,7 +120,7 @@ describe("<rnn-shift-register>", () => {
     expect(el.getAttribute("inputs")!.split(",").map(Number).slice(0, 4)).toEqual([1, 0, 0, 0]);
     await focusPlot(root);
     await press(el, "{Home}{ArrowRight}{ArrowRight}");
-    expect(plotText(root)).toContain("y[k] = 0.400");
+    expect(plotText(root)).toContain(`y[k] = ${fmt(0.4)}`);
   });
 });
 
@@ -127,13 +128,13 @@ describe("<rnn-feedback>", () => {
   test("space toggles an input at the cursor; the echo follows y[k] = x[k] + a·y[k−1] by hand", async () => {
     const el = await mount(`<rnn-feedback taps="1,0,0" feedback="0.5" inputs="1,0,0,0,0,0,0,0"></rnn-feedback>`) as View;
     const root = await ready(el);
-    expect(root.textContent).toMatch(/ρ\(A\) = max \|λ\|\s*0\.500/);
+    expect(root.textContent).toMatch(/ρ\(A\) = max \|λ\|\s*0\.5\b/);
     await focusPlot(root);
     await press(el, "{ArrowRight}{ArrowRight} ");
     expect(el.getAttribute("inputs")).toBe("1,0,1,0,0,0,0,0");
     let y = 0;
     const ys = [1, 0, 1].map((xk) => (y = xk + 0.5 * y));
-    expect(plotText(root)).toContain(`y[k] = ${ys[2].toFixed(3)}`); // 1.25
+    expect(plotText(root)).toContain(`y[k] = ${fmt(ys[2])}`); // 1.25
     await noSeriousAxeViolations(el);
   });
 
@@ -143,7 +144,7 @@ describe("<rnn-feedback>", () => {
     inner(sliderLabelled(root, "Feedback weight a"), 'input[type="range"]').focus();
     await press(el, "{ArrowRight}{ArrowRight}");
     expect(el.getAttribute("feedback")).toBe("0.92");
-    expect(root.textContent).toMatch(/ρ\(A\) = max \|λ\|\s*0\.920/);
+    expect(root.textContent).toMatch(/ρ\(A\) = max \|λ\|\s*0\.92\b/);
     expect(root.textContent).toContain("dies out");
   });
 });
@@ -184,9 +185,9 @@ describe("<rnn-state-space>", () => {
   test("a rotation's ρ is α, and the forgetting measured over 50 steps is √2·αᵏ", async () => {
     const el = await mount(`<rnn-state-space mode="rotation" alpha="0.8" theta="45"></rnn-state-space>`) as View;
     const root = await ready(el);
-    expect(root.querySelector(".readouts")!.textContent).toMatch(/ρ\(A\)\s*0\.800/);
-    const m = /ends ([0-9.e−-]+) apart/.exec(root.textContent!)!;
-    const got = Number(m[1].replace("−", "-"));
+    expect(root.querySelector(".readouts")!.textContent).toMatch(/ρ\(A\)\s*0\.8\b/);
+    const m = /ends (\S+) apart/.exec(root.textContent!)!;
+    const got = parseNumber(m[1]);
     expect(got / (Math.SQRT2 * 0.8 ** 50)).toBeCloseTo(1, 1);
   });
 });

@@ -4,7 +4,7 @@ import { define } from "../../define.js";
 import { styles } from "../../theme/tokens.js";
 import { ThemeController } from "../../theme/theme-controller.js";
 import { seriesColor } from "../colors.js";
-import { fmt } from "../decimate.js";
+import { fmt } from "../../../bindings/format.js";
 import { downloadCSV, downloadSVG, fileName } from "../export.js";
 import { dataTable, frameStyles, toolbar } from "../frame.js";
 import { barChartStyles } from "./bar-chart.styles.js";

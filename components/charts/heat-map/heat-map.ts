@@ -3,7 +3,7 @@ import { property, state } from "lit/decorators.js";
 import { define } from "../../define.js";
 import { styles } from "../../theme/tokens.js";
 import { ThemeController } from "../../theme/theme-controller.js";
-import { fmt } from "../decimate.js";
+import { fmt } from "../../../bindings/format.js";
 import { downloadCSV, downloadPNG, fileName } from "../export.js";
 import { dataTable, frameStyles, toolbar } from "../frame.js";
 import { heatMapStyles } from "./heat-map.styles.js";

@@ -4,7 +4,7 @@ import { define } from "../../define.js";
 import { emit, type ValueDetail } from "../../events.js";
 import { styles } from "../../theme/tokens.js";
 import { dataTable, frameStyles } from "../../charts/frame.js";
-import { fmt } from "../../../lessons/linear-systems.js";
+import { fmt } from "../../../bindings/format.js";
 import { stemPlotStyles } from "./stem-plot.styles.js";
 
 export interface StemRow {
