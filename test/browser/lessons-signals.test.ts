@@ -88,7 +88,7 @@ describe("<rnn-shift-register>", () => {
     }
     expect(el.getAttribute("inputs")).toBe(x.join(","));
     // the impulse at k = 1 reads out the taps at k = 1, 2, 3
-    expect(ys.map((t) => /y\[k\] = (-?[\d.]+)/.exec(t)![1])).toEqual(w.map((v) => v.toFixed(3)));
+    expect(ys.map((t) => /y\[k\] = (-?[\d.]+)/.exec(t)![1])).toEqual(w.map((v) => fmt(v)));
     inner($(root, '[data-testid="step-back"]'), "button").click();
     await settle(root);
     expect(el.getAttribute("step")).toBe("2");
