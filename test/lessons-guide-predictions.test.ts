@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../bindings/engine.js";
 import { runFeedback, DEFAULT_FEEDBACK } from "../lessons/feedback.js";
+import { DEFAULT_REGISTER, runRegister } from "../lessons/shift-register.js";
 import { presetByName, runStateSpace, signal } from "../lessons/state-space.js";
 import { defaultInputs, ScalarRnn, DEFAULT_NET } from "../lessons/bptt.js";
 import { buildProblem, labModel, readSequence, SEQUENCE_LAB_DEFAULTS as D, traceForward } from "../lessons/sequence-lab.js";
@@ -13,6 +14,27 @@ import { buildProblem, labModel, readSequence, SEQUENCE_LAB_DEFAULTS as D, trace
 let engine: Engine;
 beforeAll(async () => { engine = await createEngine("wasm"); });
 const impulse = (n = 30) => Array.from({ length: n }, (_, k) => (k === 0 ? 1 : 0));
+
+describe("shift-register guide", () => {
+  const n = DEFAULT_REGISTER.inputs.length;
+  it("Impulse, then k = 0…3: the output reads out the taps one after another, then falls to 0", () => {
+    const y = runRegister(engine, impulse(n), DEFAULT_REGISTER.taps).y;
+    expect(y.slice(0, 4).map((v) => Number(v.toFixed(6)))).toEqual([...DEFAULT_REGISTER.taps, 0]);
+  });
+  it("taps 0.33 each with all 1s: the output climbs over three steps and then stays put", () => {
+    const y = runRegister(engine, new Array(n).fill(1), [0.33, 0.33, 0.33]).y;
+    expect(y[0]).toBeLessThan(y[1]);
+    expect(y[1]).toBeLessThan(y[2]);
+    for (let k = 3; k < n; k++) expect(y[k]).toBeCloseTo(y[2], 6);
+  });
+  it("taps 1, −1, 0: zero where the input holds still, and Alternating ±1 comes out doubled", () => {
+    const held = runRegister(engine, [0, 0, 1, 1, 1, 0, 0], [1, -1, 0]).y;
+    expect(held.map((v) => Math.round(v))).toEqual([0, 0, 1, 0, 0, -1, 0]);
+    const alt = Array.from({ length: n }, (_, k) => (k % 2 ? -1 : 1));
+    const y = runRegister(engine, alt, [1, -1, 0]).y;
+    for (let k = 1; k < n; k++) expect(y[k]).toBeCloseTo(2 * alt[k], 6);
+  });
+});
 
 describe("feedback guide", () => {
   it("a = 1 with taps 1, 0, 0: the impulse comes back every step, unchanged", () => {

@@ -38,9 +38,9 @@ export function gridTable(runs: readonly RunSummary[], lists: Atom[][], pair: Gr
       <rnn-select label="Activation" .value=${pair.activation} .options=${A.map(String)}
         @rnn-change=${(e: CustomEvent<{ value: string }>) => { e.stopPropagation(); select({ ...pair, activation: e.detail.value }); }}></rnn-select>
     </div>
-    <div class="scroll-x" tabindex="0" role="region" aria-label="Grid table for the chosen hidden size and activation">
-      <table class="results" data-testid="pair-table">
-        <caption>H = ${pair.hiddenSize}, ${pair.activation}: losses in nats per character, mean ± sd over the seeds; ★ marks the lowest final loss of these rows.</caption>
+    <p class="axes" id="pair-caption">H = ${pair.hiddenSize}, ${pair.activation}: losses in nats per character, mean ± sd over the seeds; ★ marks the lowest final loss of these rows.</p>
+    <div class="scroll-x" tabindex="0" role="region" aria-labelledby="pair-caption">
+      <table class="results" data-testid="pair-table" aria-labelledby="pair-caption">
         <thead><tr><th scope="col">chunk length</th><th scope="col">final loss</th><th scope="col">held-out loss</th><th scope="col">memory horizon</th>
           <th scope="col">parameters</th><th scope="col">status</th></tr></thead>
         <tbody>${rows.map((r) => html`<tr class=${r === best ? "best" : ""} data-best=${r === best ? "true" : "false"}>
@@ -49,7 +49,7 @@ export function gridTable(runs: readonly RunSummary[], lists: Atom[][], pair: Gr
           <td>${fmt({ mean: num(r.metrics.final_val_loss), sd: num(r.metrics.final_val_loss_sd), n: seeds(r) })}</td>
           <td>${Number.isFinite(num(r.metrics.memory_horizon)) ? num(r.metrics.memory_horizon).toFixed(1) : "—"}</td>
           <td>${num(r.metrics.params).toLocaleString("en-US")}</td>
-          <td class="verdict ${String(r.metrics.verdict)}">${String(r.metrics.verdict)}</td></tr>`)}</tbody>
+          <td class="status-cell">${String(r.metrics.verdict)}</td></tr>`)}</tbody>
       </table>
     </div>
     ${best && overall ? html`<p class="axes">${best === overall ? `This row is also the best cell of the whole grid.`

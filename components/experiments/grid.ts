@@ -37,8 +37,7 @@ export class RnnLabGrid extends LitElement {
     .pair-table { margin-top: 12px; }
     .scroll-x { overflow-x: auto; }
     table.results { border-collapse: collapse; font-size: 0.88em; margin: 6px 0; }
-    table.results caption { text-align: left; color: var(--_muted); font-size: 0.92em; padding-bottom: 4px; }
-    table.results th, table.results td { padding: 3px 10px; text-align: right; border-bottom: 1px solid var(--_border, rgba(127,127,127,0.3)); }
+    table.results th, table.results td { white-space: nowrap; padding: 3px 10px; text-align: right; border-bottom: 1px solid var(--_border, rgba(127,127,127,0.3)); }
     table.results th[scope="row"] { text-align: left; }
     tr.best { font-weight: 600; background: color-mix(in srgb, var(--_accent) 12%, transparent); }
   `];

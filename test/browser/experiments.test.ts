@@ -152,7 +152,13 @@ describe("<rnn-experiments>", () => {
     await settle(root);
     expect(grid.shadowRoot!.querySelectorAll("rnn-heat-map")).toHaveLength(1);
     expect(grid.shadowRoot!.querySelector(".verdict")!.textContent).toMatch(/Your pick, H=16 tanh seq=5, ranks [12] of 2/);
-    expect(root.querySelector(".observations")!.textContent).toMatch(/Best cell: H=(8|16) tanh seq=5/);
+    const best = /Best cell: (H=(8|16) tanh seq=5)/.exec(root.querySelector(".observations")!.textContent!)!;
+    expect(best).not.toBeNull();
+    // the pair table opens on the best cell's (H, activation) and marks its row as best
+    const rows = [...grid.shadowRoot!.querySelectorAll("[data-testid=pair-table] tbody tr")];
+    expect(rows).toHaveLength(1);
+    expect(rows[0].getAttribute("data-best")).toBe("true");
+    expect(grid.shadowRoot!.querySelector("#pair-caption")!.textContent).toContain(`H = ${best[2]}, tanh`);
   });
 
   test("no serious axe violations and no console errors, light and dark", async () => {
