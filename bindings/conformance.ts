@@ -4,7 +4,8 @@
  */
 import type { Engine } from "./engine.js";
 import type { Gradients, Params } from "./model.js";
-import { ACTIVATIONS, CELLS, GATE_COUNT, LOSSES, type Activation, type ModelConfig, type Sequence } from "./types.js";
+import { checkParams } from "./model-file.js";
+import { ACTIVATIONS, CELLS, LOSSES, type Activation, type ModelConfig, type Sequence } from "./types.js";
 import { fail, finiteMatrix, finiteVector, intInRange, isArrayLike, oneOf } from "./validate.js";
 
 export interface ConformanceCase extends Pick<ModelConfig, "cell" | "activation" | "loss" | "inputSize" | "hiddenSize" | "outputSize"> {
@@ -35,16 +36,8 @@ export function parseCase(input: unknown): ConformanceCase {
   const I = intInRange("inputSize", c.inputSize, 1, SIZE_LIMIT);
   const H = intInRange("hiddenSize", c.hiddenSize, 1, SIZE_LIMIT);
   const O = intInRange("outputSize", c.outputSize, 1, SIZE_LIMIT);
-  const GH = GATE_COUNT[cell] * H;
   if (typeof c.params !== "object" || c.params === null) fail("params is missing: expected an object with W_x, W_h, b, W_y, b_y");
-  const p = c.params as Record<string, unknown>;
-  const params: Params = {
-    W_x: toNested(finiteMatrix("params.W_x", p.W_x, GH, I)),
-    W_h: toNested(finiteMatrix("params.W_h", p.W_h, GH, H)),
-    b: Array.from(finiteVector("params.b", p.b, GH)),
-    W_y: toNested(finiteMatrix("params.W_y", p.W_y, O, H)),
-    b_y: Array.from(finiteVector("params.b_y", p.b_y, O)),
-  };
+  const params = checkParams("params", c.params, { cell, inputSize: I, hiddenSize: H, outputSize: O });
   const hasTokens = c.tokens !== undefined, hasInputs = c.inputs !== undefined;
   if (hasTokens === hasInputs) fail("the case needs exactly one of inputs (T × inputSize reals) or tokens (T integers)");
   const steps = (hasTokens ? c.tokens : c.inputs) as unknown;
@@ -73,7 +66,7 @@ export function parseCase(input: unknown): ConformanceCase {
 export function runCase(engine: Engine, k: ConformanceCase): ConformanceResult {
   const T = (k.sequence.tokens ?? k.sequence.inputs)!.length;
   const model = engine.createModel({ cell: k.cell, activation: k.activation, loss: k.loss, inputSize: k.inputSize,
-    hiddenSize: k.hiddenSize, outputSize: k.outputSize, maxSeqLen: T });
+    hiddenSize: k.hiddenSize, outputSize: k.outputSize, maxSeqLen: T }, { initialize: false });
   try {
     model.setParams(k.params);
     model.setState({ h: k.h0 ?? new Array(k.hiddenSize).fill(0), c: k.cell === "lstm" ? k.c0 ?? new Array(k.hiddenSize).fill(0) : undefined });

@@ -4,7 +4,8 @@
  */
 import { normalizeConfig } from "./config.js";
 import { computeLayout } from "./layout.js";
-import { checkModelJSON, Model } from "./model.js";
+import { Model } from "./model.js";
+import { checkModelJSON } from "./model-file.js";
 import { TwinBackend, type Precision } from "./twin/backend.js";
 import type { EngineKind, ModelConfig } from "./types.js";
 import { oneOf } from "./validate.js";
@@ -16,7 +17,8 @@ export type ModelOptions = Partial<ModelConfig> & Pick<ModelConfig, "inputSize" 
 
 export interface Engine {
   readonly kind: EngineKind;
-  createModel(options: ModelOptions): Model;
+  /** initialize false: parameters start at zero, for a caller that sets them all. */
+  createModel(options: ModelOptions, opts?: { initialize?: boolean }): Model;
   /** Builds a model from a file written by Model.exportJSON. */
   loadModel(json: unknown): Model;
 }
@@ -24,14 +26,18 @@ export interface Engine {
 abstract class BaseEngine implements Engine {
   abstract readonly kind: EngineKind;
   protected abstract backend(config: ModelConfig): ConstructorParameters<typeof Model>[0];
-  createModel(options: ModelOptions): Model {
+  createModel(options: ModelOptions, opts: { initialize?: boolean } = {}): Model {
     const config = normalizeConfig(options);
-    return new Model(this.backend(config), config);
+    return new Model(this.backend(config), config, opts.initialize ?? true);
   }
   loadModel(json: unknown): Model {
+    // the whole file is checked first; the model is then filled from it, never initialised
     const j = checkModelJSON(json);
-    const model = this.createModel(j.config);
-    try { model.importJSON(j); } catch (e) { model.dispose(); throw e; }
+    const model = this.createModel(j.config, { initialize: false });
+    try {
+      model.setParams(j.params);
+      if (j.state) model.setState(j.state);
+    } catch (e) { model.dispose(); throw e; }
     return model;
   }
 }

@@ -13,7 +13,9 @@ import {
   type StepResult, type TrainOptions,
 } from "./types.js";
 import { fail, finiteMatrix, finiteVector, intInRange, isArrayLike, numInRange, oneOf } from "./validate.js";
-import { normalizeConfig } from "./config.js";
+import { checkModelJSON, MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelJSON } from "./model-file.js";
+
+export { checkModelJSON, MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelJSON } from "./model-file.js";
 
 /** Parameters in CONFORMANCE.md's names and shapes. */
 export interface Params { W_x: number[][]; W_h: number[][]; b: number[]; W_y: number[][]; b_y: number[] }
@@ -22,20 +24,10 @@ export interface Gradients extends Params { h0: number[]; c0?: number[] }
 /** One step of gate activations (see Model.gates). */
 export type GateTrace = Record<string, number[]>;
 
-export const MODEL_FORMAT = "rnn-explorer-model";
-export const MODEL_FORMAT_VERSION = 1;
-
-export interface ModelJSON {
-  format: typeof MODEL_FORMAT;
-  version: number;
-  config: ModelConfig;
-  params: Params;
-  state?: { h: number[]; c?: number[] };
-  /** free-form data a caller keeps with the model (tokenizer, training progress, ...) */
-  meta?: Record<string, unknown>;
-}
-
 export const DEFAULT_OPTIMIZER: OptimizerConfig = { kind: "sgd", lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
+
+/** Bounds of sample(): the longest text and the hottest temperature. */
+export const SAMPLE_LIMITS = { length: 100_000, temperature: 100 } as const;
 
 export interface SampleOptions {
   /** tokens fed before generation starts (at least one); the last one is the first input */
@@ -67,9 +59,11 @@ export class Model {
   private lastChunk = 0;
   private disposed = false;
 
-  constructor(private readonly be: Backend, config: ModelConfig) {
+  /** init false: parameters start at zero, for a caller that sets them all (a loaded file, a case). */
+  constructor(private readonly be: Backend, config: ModelConfig, init = true) {
     this.config = config;
-    this.initialize();
+    if (init) this.initialize();
+    else { this.f().fill(0); this.be.rngState = config.seed; }
   }
 
   get engine() { return this.be.kind; }
@@ -350,8 +344,8 @@ export class Model {
   sample(opts: SampleOptions): SampleResult {
     if (this.config.loss !== "softmax-ce" || this.config.inputSize !== this.config.outputSize)
       fail("sample needs a softmax-ce model whose inputSize equals outputSize");
-    const length = intInRange("length", opts.length, 0, 100_000);
-    const temperature = numInRange("temperature", opts.temperature ?? 1, 0, 100);
+    const length = intInRange("length", opts.length, 0, SAMPLE_LIMITS.length);
+    const temperature = numInRange("temperature", opts.temperature ?? 1, 0, SAMPLE_LIMITS.temperature);
     const prime = opts.prime;
     if (!isArrayLike(prime) || prime.length < 1) fail("prime must have at least one token");
     for (let k = 0; k < prime.length; k++) intInRange(`prime[${k}]`, prime[k], 0, this.config.inputSize - 1);
@@ -423,16 +417,6 @@ export class Model {
     this.be.dispose();
     this.disposed = true;
   }
-}
-
-/** Validates the envelope and config of a saved model (shapes are checked when loading). */
-export function checkModelJSON(json: unknown): ModelJSON & { config: ModelConfig } {
-  if (typeof json !== "object" || json === null) fail("model file must be a JSON object");
-  const j = json as Partial<ModelJSON>;
-  if (j.format !== MODEL_FORMAT) fail(`model file must have format "${MODEL_FORMAT}", got ${JSON.stringify(j.format)}`);
-  if (j.version !== MODEL_FORMAT_VERSION) fail(`model file version must be ${MODEL_FORMAT_VERSION}, got ${JSON.stringify(j.version)}`);
-  if (typeof j.params !== "object" || j.params === null) fail("model file has no params");
-  return { ...(j as ModelJSON), config: normalizeConfig(j.config) };
 }
 
 export function toRows(flat: ArrayLike<number>, rows: number, cols: number): number[][] {

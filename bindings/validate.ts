@@ -15,8 +15,13 @@ export function intInRange(field: string, v: unknown, lo: number, hi: number): n
 
 export function numInRange(field: string, v: unknown, lo: number, hi: number, open: { lo?: boolean; hi?: boolean } = {}): number {
   const ok = typeof v === "number" && Number.isFinite(v) && (open.lo ? v > lo : v >= lo) && (open.hi ? v < hi : v <= hi);
-  if (!ok) fail(`${field} must be a number in ${open.lo ? "(" : "["}${lo}, ${hi}${open.hi ? ")" : "]"}, got ${show(v)}`);
+  if (!ok) fail(`${field} must be a number in ${open.lo ? "(" : "["}${bound(lo)}, ${bound(hi)}${open.hi ? ")" : "]"}, got ${show(v)}`);
   return v as number;
+}
+
+/** Range ends as people write them: the float32 limit as 3.4e38. */
+function bound(x: number): string {
+  return Math.abs(x) === FLOAT32_MAX ? `${x < 0 ? "-" : ""}3.4e38` : String(x);
 }
 
 export function oneOf<T extends string>(field: string, v: unknown, allowed: readonly T[]): T {
@@ -24,12 +29,20 @@ export function oneOf<T extends string>(field: string, v: unknown, allowed: read
   return v as T;
 }
 
-/** A finite real vector of exactly `length` entries. */
+/** Largest finite float32: both engines keep parameters, states and targets in float32. */
+export const FLOAT32_MAX = 3.4028234663852886e38;
+
+/** A number both engines can store: finite and within the float32 range. */
+export function isFloat32(x: unknown): x is number {
+  return typeof x === "number" && Number.isFinite(x) && Math.abs(x) <= FLOAT32_MAX;
+}
+
+/** A finite real vector of exactly `length` entries, each within the float32 range. */
 export function finiteVector(field: string, v: unknown, length: number): ArrayLike<number> {
   if (!isArrayLike(v) || v.length !== length) fail(`${field} must be an array of ${length} numbers, got ${describeShape(v)}`);
   for (let k = 0; k < length; k++) {
     const x = (v as ArrayLike<unknown>)[k];
-    if (typeof x !== "number" || !Number.isFinite(x)) fail(`${field}[${k}] must be a finite number, got ${show(x)}`);
+    if (!isFloat32(x)) fail(`${field}[${k}] must be a finite number in the float32 range [-3.4e38, 3.4e38], got ${show(x)}`);
   }
   return v as ArrayLike<number>;
 }

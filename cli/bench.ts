@@ -11,11 +11,9 @@ import { fileURLToPath } from "node:url";
 import { measureOnce, runNodeBench } from "../bench/node.js";
 import { markdownReport, type BenchEngine } from "../bench/report.js";
 import { workload, WORKLOAD_IDS, type Workload } from "../bench/workloads.js";
-import { fail, intInRange, numInRange, oneOf } from "../bindings/validate.js";
-import { Options } from "./args.js";
-import type { Command } from "./command.js";
-
-const FLAGS = ["json", "kernels", "no-kernels", "no-native", "in-process"] as const;
+import { fail, oneOf } from "../bindings/validate.js";
+import { choice, flag, int, num, optionalText, text } from "./args.js";
+import { defineCommand } from "./command.js";
 
 /** The package root: the nearest folder above this file that has a package.json. */
 function packageRoot(): string {
@@ -34,19 +32,20 @@ function parseWorkloads(list: string | undefined): Workload[] {
   return ids.map((id) => workload(oneOf("--workload", id, WORKLOAD_IDS)));
 }
 
-export const bench: Command = {
+export const bench = defineCommand({
   name: "bench",
   summary: "training steps/s of the wasm core and the TS twin on workloads W1-W4 (and the native C reference when built)",
   usage: "rnn-explorer bench [--json] [--engine wasm|ts|all] [--workload W1,W2,W3,W4] [--reps 5] [--seconds 1]\n" +
     "    [--native [rnnbench.c|binary] | --no-native] [--kernels | --no-kernels] [--in-process] [--out bench/results]",
-  flags: FLAGS,
-  async run(args) {
-    const o = new Options(args, [...FLAGS, "engine", "workload", "reps", "seconds", "steps", "native", "out", "child"]);
-    const seconds = numInRange("--seconds", o.num("seconds", 1), 0.01, 600);
-    const steps = o.has("steps") ? intInRange("--steps", o.num("steps", 0), 1, 10_000_000) : undefined;
-
-    // hidden: one repetition in this process, for the parent's child processes
-    const child = o.str("child");
+  options: {
+    json: flag(), kernels: flag(), "no-kernels": flag(), "no-native": flag(), "in-process": flag(),
+    engine: choice(["wasm", "ts", "all"] as const, "all"), workload: text(), reps: int(1, 1000, 5), seconds: num(0.01, 600, 1),
+    steps: int(1, 10_000_000), native: optionalText(), out: text(),
+    child: text(), // hidden: one repetition in this process, for the parent's child processes
+  },
+  rules: { exclusive: [["kernels", "no-kernels"], ["native", "no-native"]] },
+  async run({ values: o }) {
+    const { seconds, steps, child } = o;
     if (child !== undefined) {
       const [id, engine] = child.split(":");
       const m = await measureOnce(workload(oneOf("--child workload", id, WORKLOAD_IDS)), oneOf("--child engine", engine, ["wasm", "ts"] as const), seconds, steps);
@@ -54,23 +53,21 @@ export const bench: Command = {
       return;
     }
 
-    const json = o.flag("json");
-    const engineOpt = oneOf("--engine", o.str("engine", "all"), ["wasm", "ts", "all"] as const);
-    const engines: BenchEngine[] = engineOpt === "all" ? ["wasm", "ts"] : [engineOpt];
-    const workloads = parseWorkloads(o.str("workload"));
-    const reps = intInRange("--reps", o.num("reps", 5), 1, 1000);
+    const json = o.json;
+    const engines: BenchEngine[] = o.engine === "all" ? ["wasm", "ts"] : [o.engine];
+    const workloads = parseWorkloads(o.workload);
+    const reps = o.reps;
     // the native run takes ~12 s per workload: on by default for the table, opt-in for --json
-    const nativeOpt = !o.has("native") ? undefined : o.flag("native") ? true : o.str("native");
-    const native: boolean | string = o.flag("no-native") ? false
-      : nativeOpt !== undefined ? nativeOpt
+    const native: boolean | string = o["no-native"] ? false
+      : o.native !== undefined ? o.native
       : json ? process.env.RNNBENCH_NATIVE !== undefined : true;
-    const kernels = o.flag("kernels") || (!json && !o.flag("no-kernels"));
+    const kernels = o.kernels || (!json && !o["no-kernels"]);
     const root = packageRoot();
     const cacheDir = existsSync(path.join(root, "node_modules")) ? path.join(root, "node_modules/.cache/rnn-explorer") : path.join(os.tmpdir(), "rnn-explorer-cache");
     const script = process.argv[1];
 
     const report = await runNodeBench({
-      engines, workloads, reps, seconds, steps, inProcess: o.flag("in-process") || !script,
+      engines, workloads, reps, seconds, steps, inProcess: o["in-process"] || !script,
       native, kernels, roots: [root], cacheDir, script, log: (s) => process.stderr.write(s),
     });
 
@@ -79,7 +76,7 @@ export const bench: Command = {
     } else {
       process.stdout.write(markdownReport(report));
     }
-    const out = o.str("out", json ? undefined : "bench/results");
+    const out = o.out ?? (json ? undefined : "bench/results");
     if (out !== undefined) {
       mkdirSync(out, { recursive: true });
       const file = path.join(out, `${(report.machine.date as string).replace(/[:]/g, "-").replace(/\.\d+Z$/, "Z")}.json`);
@@ -87,4 +84,4 @@ export const bench: Command = {
       process.stderr.write(`wrote ${file}\n`);
     }
   },
-};
+});

@@ -1,23 +1,19 @@
-/** `rnn-explorer grad [--engine wasm|ts] [case.json]`: CONFORMANCE.md's one-sequence contract. */
-import { readFileSync } from "node:fs";
+/** `rnn-explorer grad [--engine wasm|ts] [case.json]`: the one-sequence contract of docs/conformance. */
 import { parseCase, runCase } from "../bindings/conformance.js";
 import { createEngine } from "../bindings/engine.js";
-import { fail } from "../bindings/validate.js";
-import { Options } from "./args.js";
-import type { Command } from "./command.js";
+import { choice } from "./args.js";
+import { defineCommand } from "./command.js";
+import { readJSON } from "./files.js";
 
-export const grad: Command = {
+export const grad = defineCommand({
   name: "grad",
   summary: "forward + full BPTT on one case (JSON file or stdin); prints { loss, hidden, outputs, grads }",
   usage: "rnn-explorer grad [--engine wasm|ts] [case.json]",
-  async run(args) {
-    const o = new Options(args, ["engine"]);
-    const engineKind = o.str("engine", "wasm") as "wasm" | "ts";
-    const file = o.positional[0];
-    const text = file === undefined || file === "-" ? readFileSync(0, "utf8") : readFileSync(file, "utf8");
-    let json: unknown;
-    try { json = JSON.parse(text); } catch (e) { fail(`case is not valid JSON: ${(e as Error).message}`); }
-    const result = runCase(await createEngine(engineKind), parseCase(json));
+  options: { engine: choice(["wasm", "ts"] as const, "wasm") },
+  rules: { positionals: ["case.json"] },
+  async run({ values, positionals }) {
+    const k = parseCase(await readJSON(positionals[0], "case"));
+    const result = runCase(await createEngine(values.engine), k);
     process.stdout.write(JSON.stringify(result) + "\n");
   },
-};
+});

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { runKey } from "../lab/cache.js";
-import { QUICK_STEPS, checkSettings, describeConvention, seedList, baselineConfig } from "../lab/config.js";
+import { LOSS_CONVENTIONS, QUICK_STEPS, checkSettings, describeConvention, seedList, baselineConfig } from "../lab/config.js";
 import { labCorpus } from "../bindings/data/corpora/grammar-split.js";
 import { FileStore } from "../lab/node/file-store.js";
 import { NodeRunPool } from "../lab/node/pool.js";
@@ -19,38 +19,43 @@ import { parseValues, type Atom } from "../lab/study.js";
 import type { RunRecord, RunSpec, StudyResult } from "../lab/types.js";
 import { STUDY_IDS } from "../lab/types.js";
 import { fail } from "../bindings/validate.js";
-import { Options } from "./args.js";
-import type { Command } from "./command.js";
+import { choice, flag, int, text } from "./args.js";
+import { defineCommand } from "./command.js";
 import { formatSeconds } from "./progress.js";
 
 const cost = runCost;
 
-export const lab: Command = {
+/** More threads than cores only adds switching and memory: the count is capped here. */
+const CORES = availableParallelism();
+
+export const lab = defineCommand({
   name: "lab",
   summary: "run the experiments lab's studies headless; writes <out>/<study>.json and <out>/report.md",
   usage: `rnn-explorer lab <${STUDY_IDS.join("|")}|all> [--steps N] [--quick] [--out dir] [--seeds K] [--loss sum|mean]\n` +
     "    [--workers N] [--values list] [--nonce word] [--sentences N] [--no-cache]",
-  flags: ["quick", "no-cache"],
-  async run(args) {
-    const o = new Options(args, ["steps", "quick", "out", "seeds", "loss", "workers", "values", "nonce", "no-cache", "sentences"]);
-    const which = o.positional[0] ?? fail(`name a study (${STUDY_IDS.join(", ")}) or "all"`);
+  options: {
+    steps: int(1, 1_000_000), quick: flag(), out: text("lab-results"), seeds: int(1, 10, 3), loss: choice(LOSS_CONVENTIONS, "sum"),
+    workers: int(1, CORES, CORES), values: text(), nonce: text(), "no-cache": flag(), sentences: int(50, 100_000, 4000),
+  },
+  rules: { positionals: ["study"], exclusive: [["steps", "quick"]] },
+  async run({ values: o, positionals }) {
+    const which = positionals[0] ?? fail(`name a study (${STUDY_IDS.join(", ")}) or "all"`);
     const ids = which === "all" ? [...STUDY_IDS] : which.split(",").map((s) => studyDef(s.trim()).id);
     const settings = checkSettings({
-      steps: o.num("steps", o.flag("quick") ? QUICK_STEPS : 30_000), seeds: o.num("seeds", 3),
-      lossConvention: o.str("loss", "sum") as "sum", corpusSentences: o.num("sentences", 4000),
+      steps: o.steps ?? (o.quick ? QUICK_STEPS : 30_000), seeds: o.seeds, lossConvention: o.loss, corpusSentences: o.sentences,
     });
-    const requests: StudyRequest[] = ids.map((study) => ({ study, settings, values: valuesFor(study, o.str("values"), ids.length), option: o.str("nonce") }));
+    const requests: StudyRequest[] = ids.map((study) => ({ study, settings, values: valuesFor(study, o.values, ids.length), option: o.nonce }));
     const plans = requests.map((r) => planStudy(r));
-    const outDir = o.str("out", "lab-results")!;
-    mkdirSync(outDir, { recursive: true });
-    const store = o.flag("no-cache") ? undefined : new FileStore(path.join(outDir, "cache"));
+    const outDir = o.out;
+    try { mkdirSync(outDir, { recursive: true }); } catch (e) { fail(`--out ${outDir} cannot be created: ${(e as Error).message}`); }
+    const store = o["no-cache"] ? undefined : new FileStore(path.join(outDir, "cache"));
 
     const specs = new Map<string, RunSpec>();
     for (const p of plans) for (const v of p) for (const s of v.specs) specs.set(runKey(s), s);
     const records = new Map<string, RunRecord>();
     for (const [key] of specs) { const hit = await store?.get(key); if (hit) records.set(key, hit); }
     const todo = [...specs].filter(([k]) => !records.has(k)).map(([, s]) => s).sort((a, b) => cost(b) - cost(a));
-    const workers = Math.max(1, Math.min(o.num("workers", availableParallelism()), todo.length || 1));
+    const workers = Math.max(1, Math.min(o.workers, todo.length || 1));
     const total = todo.reduce((s, x) => s + cost(x), 0);
     process.stderr.write(`lab: ${ids.length} stud${ids.length > 1 ? "ies" : "y"}, ${specs.size} runs (${records.size} cached), ${settings.steps} steps each, ` +
       `${settings.seeds} seed${settings.seeds > 1 ? "s" : ""}, loss convention "${settings.lossConvention}", ${workers} worker${workers > 1 ? "s" : ""}\n`);
@@ -84,13 +89,13 @@ export const lab: Command = {
     writeFileSync(path.join(outDir, "report.md"), labReport(results, {
       steps: settings.steps, seeds: seedList(settings), convention: describeConvention(settings.lossConvention),
       corpusSentences: settings.corpusSentences, floor: corpus.floor, unigram: corpus.unigram,
-      machine: `${availableParallelism()} cores, ${workers} worker thread${workers > 1 ? "s" : ""}`, seconds,
+      machine: `${CORES} cores, ${workers} worker thread${workers > 1 ? "s" : ""}`, seconds,
       runs: specs.size, cached: specs.size - todo.length, cpuSeconds,
     }));
     process.stdout.write(`${results.map((r) => `${r.study}: ${r.hypothesis_verdict}`).join("\n")}\n` +
       `wrote ${results.length} study file${results.length > 1 ? "s" : ""} and report.md to ${outDir} in ${formatSeconds(seconds)} (${formatSeconds(cpuSeconds)} of CPU time)\n`);
   },
-};
+});
 
 /** Progress on stderr, weighted by run cost: redrawn on a terminal, one line per run otherwise. */
 function labProgress(total: number, runs: number) {

@@ -1,6 +1,7 @@
 /** The `rnn-explorer` command line. Each command lives in its own file and is listed here. */
+import { DivergenceError } from "../bindings/trainer.js";
 import { ValidationError } from "../bindings/validate.js";
-import { parseArgs } from "./args.js";
+import { parseCommandLine } from "./args.js";
 import type { Command } from "./command.js";
 import { bench } from "./bench.js";
 import { grad } from "./grad.js";
@@ -20,11 +21,12 @@ async function main(argv: string[]): Promise<number> {
   const cmd = commands.find((c) => c.name === name);
   if (!cmd) { process.stderr.write(`rnn-explorer: unknown command "${name}"\n${help()}`); return 2; }
   try {
-    await cmd.run(parseArgs(rest, cmd.flags));
+    // every option is parsed and range-checked before the command does any work
+    await cmd.run(parseCommandLine(rest, cmd.options, cmd.rules));
     return 0;
   } catch (e) {
-    const err = e as Error;
-    const expected = err instanceof ValidationError || err instanceof SyntaxError || (err as NodeJS.ErrnoException).code === "ENOENT";
+    const err = e instanceof Error ? e : new Error(String(e));
+    const expected = err instanceof ValidationError || err instanceof SyntaxError || err instanceof DivergenceError || (err as NodeJS.ErrnoException).code === "ENOENT";
     process.stderr.write(`rnn-explorer ${name}: ${err.message.split("\n")[0]}\n`);
     if (!expected && process.env.RNN_EXPLORER_DEBUG) process.stderr.write(String(err.stack) + "\n");
     return 2;

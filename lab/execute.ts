@@ -58,6 +58,8 @@ export async function executeRun(engine: Engine, spec: RunSpec, hooks: ExecuteHo
       seqLen: c.seqLen, optimizer: { kind: c.optimizer, lr: c.lr },
       clip: { mode: "norm", threshold: c.clip ?? Infinity }, meanLoss: c.lossConvention === "mean",
       samplingProb: 0, freeze: c.freeze,
+      // a run has a fixed length and its divergences are a measured result, so it never gives up
+      maxRollbacks: Infinity,
     };
     const trainer = new CorpusTrainer(model, corpus.train, opts);
     const probeText = corpus.val.slice(0, PROBE_CHARS), checkText = corpus.val.slice(0, CHECKPOINT_CHARS);

@@ -63,7 +63,7 @@ describe("rnn-explorer train / sample", () => {
   });
 
   it("bad options give a clear error", () => {
-    expect(run(["train", "--hidden", "0", "--steps", "1"]).stderr).toMatch(/hiddenSize must be an integer/);
+    expect(run(["train", "--hidden", "0", "--steps", "1"]).stderr).toMatch(/--hidden must be an integer in \[1, 2048\]/);
     expect(run(["train", "--stepz", "1"]).stderr).toMatch(/unknown option --stepz/);
     expect(run(["sample"]).stderr).toMatch(/--model is required/);
     expect(run(["frobnicate"]).status).toBe(2);

@@ -52,7 +52,7 @@ describe("rnn-explorer lab", () => {
     [["grid", "--values", "16,32"], /needs 3 list\(s\)/],
     [["all", "--values", "1"], /--values needs a single study/],
     [["init", "--steps", "0"], /steps must be an integer/],
-    [["init", "--loss", "median"], /lossConvention must be one of/],
+    [["init", "--loss", "median"], /--loss must be one of/],
     [["similarity", "--nonce", "zog"], /"z" never occurs/],
   ])("%j exits 2 with one line naming the problem", (args, msg) => {
     const r = run([...args, "--out", out]);

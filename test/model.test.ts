@@ -1,7 +1,7 @@
 /** Behaviour a user of the Model API relies on, on both engines. */
 import { describe, expect, it } from "vitest";
 import { createEngine, type Engine, type WasmEngine } from "../bindings/engine.js";
-import { CorpusTrainer } from "../bindings/trainer.js";
+import { CorpusTrainer, DivergenceError } from "../bindings/trainer.js";
 import { Rng } from "../bindings/prng.js";
 import { eigenvalues } from "../bindings/linalg.js";
 import type { OptimizerKind } from "../bindings/types.js";
@@ -130,12 +130,35 @@ describe.each(Object.keys(engines))("%s engine", (name) => {
 
   it("a diverging step changes nothing, and the trainer rolls back to finite parameters", () => {
     const m = engine.createModel({ ...charModel, activation: "relu", init: "gaussian", initScale: 3, seed: 1 });
-    const tr = new CorpusTrainer(m, stream(2000, 4), { seqLen: 10, optimizer: { lr: 1e3 }, snapshotEvery: 1 });
+    const tr = new CorpusTrainer(m, stream(2000, 4), { seqLen: 10, optimizer: { lr: 1e3 }, snapshotEvery: 1, maxRollbacks: Infinity });
     let diverged = 0;
     for (let s = 0; s < 60; s++) if (tr.next().diverged) diverged++;
     expect(diverged).toBeGreaterThan(0);
     expect(tr.divergences).toBe(diverged);
     m.getFlatParams().forEach((v) => expect(Number.isFinite(v)).toBe(true));
+  });
+
+  it("repeated divergence ends the run after a bounded number of rollbacks, at the last good parameters", () => {
+    const m = engine.createModel({ ...charModel, activation: "relu", init: "gaussian", initScale: 3, seed: 1 });
+    const tr = new CorpusTrainer(m, stream(2000, 4), { seqLen: 10, optimizer: { lr: 1e3 }, maxRollbacks: 3 });
+    const start = m.getFlatParams();
+    let error: unknown;
+    try { for (let s = 0; s < 10_000; s++) tr.next(); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(DivergenceError);
+    expect((error as Error).message).toMatch(/training diverged: 3 steps since step 0/);
+    expect(tr.divergences).toBe(3);
+    expect(Array.from(m.getFlatParams())).toEqual(Array.from(start)); // rolled back to the snapshot taken before step 1
+  });
+
+  it("a finite but absurd loss is flagged as unstable", () => {
+    const m = engine.createModel({ ...charModel, seed: 2 });
+    const tr = new CorpusTrainer(m, stream(2000, 4), { seqLen: 10, optimizer: { lr: 0.01 } });
+    tr.next();
+    expect(tr.unstable).toBeNull();
+    // a bias of 2000 on token 0 gives every other target a loss near 2000 nats: finite, and absurd
+    m.setGroup("b_y", new Float64Array(m.getGroup("b_y").length).map((_, k) => (k === 0 ? 2000 : 0)));
+    for (let s = 0; s < 20 && tr.unstable === null; s++) tr.next();
+    expect(tr.unstable).toMatch(/unstable: step \d+ had a loss of .* nats per target, more than 10× the/);
   });
 
   it("scheduled sampling with p = 1 feeds the model's own tokens", () => {

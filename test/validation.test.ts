@@ -63,7 +63,7 @@ describe("model entry points", () => {
     [() => m.step(42), /tokens\[0\]/],
     [() => m.backward(), /backward needs a forward first/],
     [() => m.importJSON({ format: "other" }), /format "rnn-explorer-model"/],
-    [() => m.importJSON({ ...m.exportJSON(), config: { ...m.config, hiddenSize: 6 } }), /config.hiddenSize = 6/],
+    [() => m.importJSON({ ...m.exportJSON(), config: { ...m.config, hiddenSize: 6 } }), /params.W_x must be a 6 × 4 matrix/],
     [() => m.importJSON({ ...m.exportJSON(), params: { ...m.getParams(), b: [1, 2, NaN, 4, 5] } }), /params.b\[2\] must be a finite number/],
     [() => engine.loadModel("not json"), /model file must be a JSON object/],
     [() => new CorpusTrainer(m, [1], { seqLen: 5 }), /at least 2 tokens/],
