@@ -2,9 +2,9 @@
 // Matrices are row-major; sizes are in elements, pointers in bytes.
 
 // @ts-ignore: decorator
-@inline function f32at(p: usize, i: i32): f32 { return load<f32>(p + (<usize>i << 2)); }
+@inline export function f32at(p: usize, i: i32): f32 { return load<f32>(p + (<usize>i << 2)); }
 // @ts-ignore: decorator
-@inline function setf32(p: usize, i: i32, v: f32): void { store<f32>(p + (<usize>i << 2), v); }
+@inline export function setf32(p: usize, i: i32, v: f32): void { store<f32>(p + (<usize>i << 2), v); }
 
 /** Lane sums of four vectors, as one vector [Σa, Σb, Σc, Σd]. */
 // @ts-ignore: decorator

@@ -23,7 +23,7 @@ export let tokens: usize = 0, targets: usize = 0, fed: usize = 0;
 export let Wx: usize = 0, Wh: usize = 0, bias: usize = 0, Wy: usize = 0, by: usize = 0;
 export let gWx: usize = 0, gWh: usize = 0, gBias: usize = 0, gWy: usize = 0, gBy: usize = 0;
 
-const DIMS = 10;
+const DIMS = 8;
 // @ts-ignore: decorator
 @inline function ptr(k: i32): usize { return <usize>load<i32>(hdr + (<usize>(DIMS + k) << 2)); }
 
@@ -31,8 +31,8 @@ export function bind(h: usize): void {
   hdr = h;
   cell = load<i32>(h); act = load<i32>(h, 4); lossKind = load<i32>(h, 8);
   I = load<i32>(h, 12); H = load<i32>(h, 16); O = load<i32>(h, 20);
-  rngSlot = h + 32;
-  P = load<i32>(h, 36);
+  rngSlot = h + 24;
+  P = load<i32>(h, 28);
   GH = (cell == 0 ? 1 : cell == 1 ? 4 : 3) * H;
   params = ptr(0); grads = ptr(1); m1 = ptr(2); m2 = ptr(3);
   hState = ptr(4); cState = ptr(5); dh0 = ptr(6); dc0 = ptr(7);
@@ -46,10 +46,7 @@ export function bind(h: usize): void {
   gWx = Wx + d; gWh = Wh + d; gBias = bias + d; gWy = Wy + d; gBy = by + d;
 }
 
-// @ts-ignore: decorator
-@inline export function f32at(p: usize, i: i32): f32 { return load<f32>(p + (<usize>i << 2)); }
-// @ts-ignore: decorator
-@inline export function setf32(p: usize, i: i32, v: f32): void { store<f32>(p + (<usize>i << 2), v); }
+export { f32at, setf32 } from "./kernels";
 // @ts-ignore: decorator
 @inline export function i32at(p: usize, i: i32): i32 { return load<i32>(p + (<usize>i << 2)); }
 // @ts-ignore: decorator

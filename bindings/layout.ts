@@ -2,7 +2,7 @@
  * The arena layout shared by both engines. A model lives in one block of memory:
  * a float region (parameters, gradients, optimizer moments, per-chunk caches) and
  * an int region (tokens, targets). Offsets are in elements. The wasm core reads the
- * same offsets from a header (see HEADER_FIELDS and assembly/model.ts); the TS twin
+ * same offsets from a header (see HEADER_DIMS and assembly/model.ts); the TS twin
  * indexes a Float32Array/Float64Array with them.
  */
 import { GATE_COUNT, type CellKind } from "./types.js";
@@ -32,7 +32,7 @@ export type IntBuffer = (typeof INT_BUFFERS)[number];
 export const STAT = { loss: 0, count: 1, gradNorm: 2, clipped: 3, finite: 4 } as const;
 
 /** Integer header read by the wasm core: dims, then float offsets, then int offsets. */
-export const HEADER_DIMS = ["cell", "activation", "loss", "I", "H", "O", "T", "inputMode", "rng", "P"] as const;
+export const HEADER_DIMS = ["cell", "activation", "loss", "I", "H", "O", "rng", "P"] as const;
 export const HEADER_SIZE = HEADER_DIMS.length + FLOAT_BUFFERS.length + INT_BUFFERS.length;
 
 export interface ParamBlock { offset: number; rows: number; cols: number; size: number }

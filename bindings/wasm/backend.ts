@@ -27,7 +27,7 @@ export class WasmBackend implements Backend {
     const h = this.headerView, d = layout.dims;
     const dims: Record<(typeof HEADER_DIMS)[number], number> = {
       cell: CELL_CODE[cell], activation: ACTIVATION_CODE[activation], loss: LOSS_CODE[loss],
-      I: d.inputSize, H: d.hiddenSize, O: d.outputSize, T: d.maxSeqLen, inputMode: 0, rng: 0, P: layout.P,
+      I: d.inputSize, H: d.hiddenSize, O: d.outputSize, rng: 0, P: layout.P,
     };
     HEADER_DIMS.forEach((k, i) => { h[i] = dims[k]; });
     FLOAT_BUFFERS.forEach((b, i) => { h[HEADER_DIMS.length + i] = this.floatBase + 4 * layout.floatOffset[b]; });
