@@ -6,6 +6,7 @@
 import { updateRanges, type Backend, type FloatArray } from "./backend.js";
 import { CLIP_CODE, GROUP_BIT, OPTIMIZER_CODE, STAT, type Layout } from "./layout.js";
 import { orthogonal, rescaleToSpectralRadius, spectralRadius } from "./linalg.js";
+import { hiddenStatistics } from "./saturation.js";
 import { Rng } from "./prng.js";
 import {
   CLIP_MODES, OPTIMIZERS, PARAM_GROUPS,
@@ -280,7 +281,7 @@ export class Model {
   /** Statistics of the hidden states of the last forward or training chunk. */
   hiddenStats(): HiddenStats {
     const H = this.config.hiddenSize, T = this.lastChunk || 1, o = this.layout.floatOffset.hs;
-    return hiddenStatistics(this.f().subarray(o + H, o + (T + 1) * H));
+    return hiddenStatistics(this.f().subarray(o + H, o + (T + 1) * H), this.config.cell === "rnn" ? this.config.activation : "tanh");
   }
 
   /** One fused training step on a chunk; the state after the chunk is carried to the next. */
@@ -441,16 +442,3 @@ export function argmax(v: ArrayLike<number>): number {
   return best;
 }
 
-export function hiddenStatistics(h: ArrayLike<number>): HiddenStats {
-  let s = 0, s2 = 0, min = Infinity, max = -Infinity, sat = 0, dead = 0;
-  for (let k = 0; k < h.length; k++) {
-    const x = h[k];
-    s += x; s2 += x * x;
-    if (x < min) min = x;
-    if (x > max) max = x;
-    if (Math.abs(x) > 0.95) sat++;
-    if (x === 0) dead++;
-  }
-  const n = Math.max(1, h.length), mean = s / n;
-  return { mean, std: Math.sqrt(Math.max(0, s2 / n - mean * mean)), min, max, saturated: sat / n, dead: dead / n };
-}

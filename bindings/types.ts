@@ -105,7 +105,7 @@ export interface HiddenStats {
   std: number;
   min: number;
   max: number;
-  /** fraction of units with |h| > 0.95 (tanh/sigmoid-style saturation) */
+  /** fraction of values where the activation's slope is below a tenth of its largest (bindings/saturation.ts) */
   saturated: number;
   /** fraction of units exactly 0 (dead ReLU) */
   dead: number;

@@ -11,7 +11,7 @@ import { runKey } from "./cache.js";
 import { labCorpus, type LabCorpus } from "../bindings/data/corpora/grammar-split.js";
 import { cascade } from "./metrics/cascade.js";
 import { gradientDecay } from "./metrics/decay.js";
-import { hiddenSummary } from "./metrics/hidden.js";
+import { hiddenStatistics } from "../bindings/saturation.js";
 import { memoryProbe } from "./metrics/probe.js";
 import { similarity } from "./metrics/similarity.js";
 import { categorySeparation } from "./metrics/separation.js";
@@ -128,7 +128,7 @@ async function measure(model: Model, spec: RunSpec, corpus: LabCorpus, probeText
   const newline = Math.max(0, corpus.tokenizer.idOf("\n"));
   if (m.spectral) out.spectral_curve = spectral;
   if (m.sample) out.sample = corpus.tokenizer.decode(model.sample({ prime: [newline], length: 240, temperature: 0.8, seed: spec.config.seed }).tokens);
-  if (m.hidden) out.hidden = hiddenSummary(pass.states, spec.config.activation);
+  if (m.hidden) out.hidden = hiddenStatistics(pass.states, spec.config.activation);
   await hooks.checkpoint?.();
   if (m.probe) {
     const p = memoryProbe(pass, probeText, V, { maxLag: m.probe.maxLag });

@@ -4,7 +4,7 @@
  * configuration, which is also the cache key) and gives one RunRecord. The study's
  * JSON (CONFORMANCE.md, "The lab command's output") aggregates records per variant.
  */
-import type { Activation, InitKind, OptimizerKind, ParamGroup } from "../bindings/types.js";
+import type { Activation, HiddenStats, InitKind, OptimizerKind, ParamGroup } from "../bindings/types.js";
 
 export const STUDY_IDS = ["init", "hidden-size", "tbptt", "activation", "clipping", "teacher-forcing", "reservoir",
   "similarity", "learning-rate", "grid"] as const;
@@ -116,16 +116,8 @@ export interface RunMetrics {
   categories?: SeparationSummary;
 }
 
-export interface HiddenSummary {
-  mean: number;
-  std: number;
-  min: number;
-  max: number;
-  /** fraction of unit activations where the activation's slope is below 10% of its maximum */
-  saturated: number;
-  /** fraction of unit activations exactly 0 (ReLU units that pass no gradient) */
-  dead: number;
-}
+/** The engine's hidden-state statistics (bindings/saturation.ts defines saturated and dead). */
+export type HiddenSummary = HiddenStats;
 
 export interface CascadeSummary {
   /** extra loss (nats) k steps after one wrong character, k = 0..K−1 */

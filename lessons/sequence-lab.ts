@@ -9,6 +9,7 @@ import type { Engine, ModelOptions } from "../bindings/engine.js";
 import type { Model, Params } from "../bindings/model.js";
 import { generateSequence, normalize, parseUserSequence, SEQUENCE_KINDS, type SequenceKind } from "../bindings/data/sequences.js";
 import { spectralRadius } from "../bindings/linalg.js";
+import { saturatedAt } from "../bindings/saturation.js";
 import type { Activation, EngineKind } from "../bindings/types.js";
 
 export type LabSource = SequenceKind | "custom";
@@ -169,7 +170,7 @@ export interface Health {
   /** ρ(W_h), which is |W_hidden| for one unit */
   rho: number;
   maxAbsH: number;
-  /** fraction of unit-steps near the flat ends of tanh/sigmoid */
+  /** fraction of unit-steps where the activation is saturated (bindings/saturation.ts) */
   saturated: number;
   /** fraction of unit-steps where a ReLU unit is 0 */
   dead: number;
@@ -199,8 +200,7 @@ export function diagnose(activation: Activation, W_h: number[][], steps: Pick<St
     const h = s.h[i];
     if (!Number.isFinite(h)) finite = false;
     maxAbsH = Math.max(maxAbsH, Math.abs(h));
-    if (activation === "tanh" && Math.abs(h) > 0.95) sat++;
-    if (activation === "sigmoid" && (h > 0.95 || h < 0.05)) sat++;
+    if (saturatedAt(activation, h)) sat++;
     if (activation === "relu" && h === 0) dead++;
   }
   // M = J_t ⋯ J_2, renormalised each step; log10Reach collects the norms taken out

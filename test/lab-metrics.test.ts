@@ -5,7 +5,7 @@ import { baselineConfig, checkSettings } from "../lab/config.js";
 import { labCorpus } from "../bindings/data/corpora/grammar-split.js";
 import { executeRun } from "../lab/execute.js";
 import { gradientDecay } from "../lab/metrics/decay.js";
-import { hiddenSummary } from "../lab/metrics/hidden.js";
+import { hiddenStatistics as hiddenSummary } from "../bindings/saturation.js";
 import { memoryProbe } from "../lab/metrics/probe.js";
 import { statePass } from "../lab/metrics/states.js";
 import { stabilityVerdict } from "../lab/metrics/verdict.js";
