@@ -5,7 +5,7 @@
 import { acquire, discard, markBroken, release, type Slot } from "./pool.js";
 import { runOnMainThread } from "./main-thread.js";
 import type { RunControl } from "./run.js";
-import { TaskCancelledError, type FromWorker, type ParamsOf, type ProgressOf, type ResultOf, type TaskState, type ToWorker } from "./types.js";
+import { TaskCancelledError, type FromWorker, type ParamsOf, type ProgressOf, type ResultOf, type SliceStats, type TaskState, type ToWorker } from "./types.js";
 
 /** A cancelled worker task that has not reached a checkpoint after this long is terminated. */
 export const CANCEL_DEADLINE_MS = 60;
@@ -21,7 +21,7 @@ export interface TaskHandle<R> {
   resume(): void;
   /** While paused: run until the next checkpoint, then pause again. */
   step(): void;
-  /** Stops the task: done rejects with an AbortError at once, the work stops within 100 ms. */
+  /** Stops the task: done rejects with an AbortError at once; the work stops at its next checkpoint, or loses its worker after CANCEL_DEADLINE_MS. */
   cancel(): void;
   /** Settles with the task's result; rejects with the task's error or an AbortError. */
   readonly done: Promise<R>;
@@ -30,6 +30,11 @@ export interface TaskHandle<R> {
   readonly state: TaskState;
   /** Where the task runs, once it has started. */
   readonly mode: "worker" | "main" | undefined;
+  /**
+   * The slices of work between yields, as the run measured them: live on the main
+   * thread, once the task is done in a worker.
+   */
+  readonly slices: SliceStats | undefined;
 }
 
 let nextId = 1;
@@ -41,6 +46,7 @@ export function runTask<K extends string>(name: K, params: ParamsOf<K>, options:
 class TaskRun implements TaskHandle<unknown> {
   state: TaskState = "queued";
   mode: "worker" | "main" | undefined;
+  slices: SliceStats | undefined;
   readonly done: Promise<unknown>;
   readonly stopped: Promise<void>;
   private settle!: { resolve(v: unknown): void; reject(e: unknown): void };
@@ -87,7 +93,7 @@ class TaskRun implements TaskHandle<unknown> {
     slot.listener = (m: FromWorker) => {
       if (!("id" in m) || m.id !== id) return;
       if (m.type === "progress") { if (!this.finished) this.options.onProgress?.(m.payload); return; }
-      if (m.type === "done") this.finish("done", m.result);
+      if (m.type === "done") { this.slices = m.slices; this.finish("done", m.result); }
       else if (m.type === "error") this.finish("failed", new Error(m.message));
       stop();
     };
@@ -110,6 +116,7 @@ class TaskRun implements TaskHandle<unknown> {
     this.mode = "main";
     const run = runOnMainThread(this.name, this.params, (p) => { if (!this.finished) this.options.onProgress?.(p); });
     this.control = run;
+    this.slices = run.slices;
     this.begin();
     run.done.then((r) => this.finish("done", r), (e) => { if (!(e instanceof TaskCancelledError)) this.finish("failed", e); })
       .finally(() => this.markStopped());

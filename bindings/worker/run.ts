@@ -4,21 +4,22 @@
  * and the main-thread fallback both use it, so a task behaves the same in either.
  */
 import type { Engine } from "../engine.js";
+import { sharedEngine } from "../engine-provider.js";
 import type { EngineKind } from "../types.js";
-import { TaskCancelledError, type Task, type TaskContext } from "./types.js";
+import { TaskCancelledError, type SliceStats, type Task, type TaskContext } from "./types.js";
+import { SLICE_MS, yieldToEventLoop } from "./yield.js";
 
 /** At most 30 progress messages per second. */
 export const PROGRESS_INTERVAL_MS = 34;
 
 export interface RunOptions {
   onProgress(payload: unknown): void;
-  engine(kind: EngineKind): Promise<Engine>;
   /** Finds the task to run by its name. */
   loadTask(name: string): Promise<Task>;
-  /** Longest stretch of work before checkpoint() yields to the event loop. */
-  sliceMs: number;
-  /** How to yield: a macrotask in a worker, a frame-friendly yield on the main thread. */
-  yieldNow(): Promise<void>;
+  /** The task's engines; by default the context's shared ones (bindings/engine-provider.ts). */
+  engine?(kind: EngineKind): Promise<Engine>;
+  /** Longest stretch of work before checkpoint() yields to the event loop; SLICE_MS by default. */
+  sliceMs?: number;
 }
 
 export interface RunControl {
@@ -27,12 +28,18 @@ export interface RunControl {
   step(): void;
   cancel(): void;
   readonly done: Promise<unknown>;
+  /** The run's own record of its slices of work, so a test can check the slicing under any load. */
+  readonly slices: SliceStats;
 }
 
 export function startRun(name: string, params: unknown, o: RunOptions): RunControl {
   const abort = new AbortController();
+  const sliceMs = o.sliceMs ?? SLICE_MS, engine = o.engine ?? sharedEngine;
+  const slices: SliceStats = { count: 0, longestMs: 0 };
   let paused = false, stepBudget = 0, wake: (() => void) | null = null;
   let lastYield = now(), lastSent = -Infinity, pending: { payload: unknown } | null = null;
+  /** Closes the slice that started at lastYield (time spent paused is not work). */
+  const endSlice = () => { slices.count++; slices.longestMs = Math.max(slices.longestMs, now() - lastYield); };
   let timer: ReturnType<typeof setTimeout> | undefined, finished = false;
   const wakeUp = () => { const w = wake; wake = null; w?.(); };
 
@@ -44,7 +51,7 @@ export function startRun(name: string, params: unknown, o: RunOptions): RunContr
   };
   const ctx: TaskContext = {
     signal: abort.signal,
-    engine: (kind = "wasm") => o.engine(kind),
+    engine: (kind = "wasm") => engine(kind),
     progress(payload) {
       pending = { payload };
       const wait = lastSent + PROGRESS_INTERVAL_MS - now();
@@ -56,11 +63,14 @@ export function startRun(name: string, params: unknown, o: RunOptions): RunContr
       while (paused) {
         if (stepBudget > 0) { stepBudget--; break; }
         flush();
+        endSlice();
         await new Promise<void>((r) => { wake = r; });
+        lastYield = now();
         if (abort.signal.aborted) throw new TaskCancelledError();
       }
-      if (now() - lastYield >= o.sliceMs) {
-        await o.yieldNow();
+      if (now() - lastYield >= sliceMs) {
+        endSlice();
+        await yieldToEventLoop();
         lastYield = now();
         if (abort.signal.aborted) throw new TaskCancelledError();
       }
@@ -68,10 +78,12 @@ export function startRun(name: string, params: unknown, o: RunOptions): RunContr
   };
   const done = (async () => {
     const task = await o.loadTask(name);
-    try { return await task(params, ctx); } finally { flush(); finished = true; }
+    lastYield = now();
+    try { return await task(params, ctx); } finally { endSlice(); flush(); finished = true; }
   })();
   return {
     done,
+    slices,
     pause() { paused = true; },
     resume() { paused = false; stepBudget = 0; wakeUp(); },
     step() { if (paused) { stepBudget = 1; wakeUp(); } },
@@ -80,12 +92,3 @@ export function startRun(name: string, params: unknown, o: RunOptions): RunContr
 }
 
 function now() { return performance.now(); }
-
-/** A macrotask yield that is not clamped like nested setTimeout(0). */
-export function macrotask(): Promise<void> {
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => { ch.port1.close(); resolve(); };
-    ch.port2.postMessage(0);
-  });
-}

@@ -33,6 +33,9 @@ export type ParamsOf<K> = Field<K, "params", unknown>;
 export type ProgressOf<K> = Field<K, "progress", unknown>;
 export type ResultOf<K> = Field<K, "result", unknown>;
 
+/** Slices of work a run did between yields: how many, and the longest in milliseconds. */
+export interface SliceStats { count: number; longestMs: number }
+
 export type TaskState = "queued" | "running" | "paused" | "done" | "cancelled" | "failed";
 
 /** Messages from page to worker. */
@@ -45,7 +48,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: "ready" }
   | { type: "progress"; id: number; payload: unknown }
-  | { type: "done"; id: number; result: unknown }
+  | { type: "done"; id: number; result: unknown; slices: SliceStats }
   | { type: "cancelled"; id: number }
   | { type: "error"; id: number; message: string };
 

@@ -3,7 +3,7 @@ import { state } from "lit/decorators.js";
 import { define } from "../define.js";
 import { emit, emitTrainDone, emitTrainProgress } from "../events.js";
 import { int, KeptAttributes, num, numberList, oneOf } from "../attributes.js";
-import { pageEngine } from "../page-engine.js";
+import { sharedEngine } from "../../bindings/engine-provider.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import { estimateRemaining } from "../ui/progress/format.js";
@@ -85,7 +85,7 @@ export class RnnBptt extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    if (!this.rnn) pageEngine(this.settings.values.engine).then((e: Engine) => { if (this.isConnected) this.rnn = new ScalarRnn(e); },
+    if (!this.rnn) sharedEngine(this.settings.values.engine).then((e: Engine) => { if (this.isConnected) this.rnn = new ScalarRnn(e); },
       (e) => { this.failure = String((e as Error)?.message ?? e); });
   }
 

@@ -3,7 +3,7 @@ import { state } from "lit/decorators.js";
 import { KeptAttributes } from "../attributes.js";
 import { define } from "../define.js";
 import { emit } from "../events.js";
-import { pageEngine } from "../page-engine.js";
+import { sharedEngine } from "../../bindings/engine-provider.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import { TaskController } from "../task-controller.js";
@@ -196,7 +196,7 @@ export class RnnCharLab extends LitElement {
   private async modelFor(save: CharLabSave) {
     if (this.genModel?.save === save) return this.genModel;
     // generation is light work: the page's engine, the TS twin if WebAssembly is blocked
-    this.engine ??= pageEngine(this.settings.values.engine);
+    this.engine ??= sharedEngine(this.settings.values.engine);
     const engine = await this.engine;
     this.genModel?.model.dispose();
     this.genModel = { save, model: engine.loadModel(save.model), tokenizer: CharTokenizer.fromJSON(save.tokenizer) };

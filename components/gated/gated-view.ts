@@ -8,7 +8,8 @@ import { LitElement, html, mathml, nothing, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
 import { int, KeptAttributes, oneOf, text } from "../attributes.js";
 import { emit, emitTrainDone } from "../events.js";
-import { pageEngine, yieldToPage } from "../page-engine.js";
+import { sharedEngine } from "../../bindings/engine-provider.js";
+import { SLICE_MS, yieldToEventLoop } from "../../bindings/worker/yield.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import type { Model } from "../../bindings/model.js";
 import {
@@ -137,18 +138,18 @@ export abstract class GatedCellView extends LitElement {
     const run = ++this.run, v = this.settings.values, key = this.trainingKey();
     this.training = true; this.failure = ""; this.progress = 0; this.remaining = NaN;
     try {
-      const engine = await pageEngine();
+      const engine = await sharedEngine();
       const model = createGatedModel(engine, { cell: this.cell, task: v.task, hiddenSize: v.hiddenSize, seed: v.seed });
       const trainer = new GatedTrainer(model, v.task, v.seed);
       const t0 = performance.now();
       let slice = performance.now();
       while (trainer.step < v.trainSteps) {
         trainer.run(Math.min(20, v.trainSteps - trainer.step));
-        if (performance.now() - slice > 8) {
+        if (performance.now() - slice >= SLICE_MS) {
           this.progress = trainer.step / v.trainSteps;
           const spent = performance.now() - t0;
           this.remaining = spent > 250 ? (spent * (1 - this.progress)) / this.progress : NaN;
-          await yieldToPage();
+          await yieldToEventLoop();
           slice = performance.now();
           if (run !== this.run) { model.dispose(); return; }
         }

@@ -54,3 +54,12 @@ export function tabsOf(explorer: Element): HTMLButtonElement[] {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits until ok() holds. The deadline is a generous guard against a hang, not a speed
+ * claim: speed targets live in the bench, and a loaded machine may take many times longer.
+ */
+export async function until(ok: () => boolean, ms = 20_000, what = "the condition"): Promise<void> {
+  const t0 = performance.now();
+  while (!ok()) { if (performance.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`); await sleep(20); }
+}

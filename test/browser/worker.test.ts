@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { loadBundle, sleep } from "./helpers.js";
+import { loadBundle, sleep, until } from "./helpers.js";
 
 type Lib = Awaited<ReturnType<typeof loadBundle>>;
 let lib: Lib;
@@ -28,16 +28,17 @@ describe("worker tasks", () => {
     expect(r.lossConvention).toBe("mean per target");
   });
 
-  test("cancel stops a worker task within 100 ms", async () => {
+  test("cancel rejects at once, stops the worker at its next checkpoint, and no progress follows", async () => {
     let progress = 0;
     const h = lib.runTask("train", params(1_000_000), { onProgress: () => progress++ });
-    while (progress < 3) await sleep(10);
-    const t0 = performance.now();
+    await until(() => progress >= 3);
+    const workers = lib.poolStats().workers;
     h.cancel();
+    expect(h.state).toBe("cancelled");
     await expect(h.done).rejects.toMatchObject({ name: "AbortError" });
     await h.stopped;
-    expect(performance.now() - t0).toBeLessThan(100);
-    expect(h.state).toBe("cancelled");
+    // reached a checkpoint: the worker went back to the pool instead of being terminated
+    expect(lib.poolStats().workers).toBe(workers);
     const after = progress;
     await sleep(150);
     expect(progress).toBe(after);
@@ -45,15 +46,16 @@ describe("worker tasks", () => {
   });
 
   test("a task stuck between checkpoints loses its worker at the cancel deadline", async () => {
-    // one step of this model takes far longer than 100 ms, so the checkpoint comes too late
+    // one step of this model is far longer than the deadline, so the checkpoint comes too late
     const big = { text: "abcdefghij".repeat(100), model: { hiddenSize: 1024, maxSeqLen: 400 }, steps: 100 };
     let progress = 0;
     const h = lib.runTask("train", big, { onProgress: () => progress++ });
-    while (progress < 1) await sleep(5);
-    const t0 = performance.now();
+    await until(() => progress >= 1);
+    const workers = lib.poolStats().workers;
     h.cancel();
     await h.stopped;
-    expect(performance.now() - t0).toBeLessThan(100);
+    // the stuck worker was terminated, not returned to the pool
+    expect(lib.poolStats().workers).toBe(workers - 1);
     expect(lib.poolStats().busy).toBe(0);
     // the pool replaces the terminated worker on demand
     expect((await lib.runTask("train", params(10)).done).losses).toHaveLength(10);
@@ -70,18 +72,20 @@ describe("worker tasks", () => {
   test("pause holds the task, step runs one chunk, resume continues", async () => {
     let last = 0;
     const h = lib.runTask("train", params(1_000_000), { onProgress: (p) => { last = p.step; } });
-    while (last < 5) await sleep(10);
+    await until(() => last >= 5);
     h.pause();
-    await sleep(100);
-    const held = last;
+    // a report already on its way may still land: wait until the count holds still
+    let held = -1;
+    while (held !== last) { held = last; await sleep(150); }
     await sleep(150);
     expect(last).toBe(held);
     h.step();
-    await sleep(100);
+    await until(() => last !== held, 20_000, "the stepped chunk's report");
+    expect(last).toBe(held + 1);
+    await sleep(150);
     expect(last).toBe(held + 1);
     h.resume();
-    await sleep(150);
-    expect(last).toBeGreaterThan(held + 1);
+    await until(() => last > held + 1, 20_000, "progress after resume");
     h.cancel();
     await h.stopped;
   });
@@ -100,31 +104,32 @@ describe("worker tasks", () => {
     await expect(lib.runTask("no-such-task" as "train", params(1)).done).rejects.toThrow(/unknown task "no-such-task"/);
   });
 
-  test("without workers the same task runs on the main thread in slices", async () => {
+  test("without workers the same task runs on the main thread in slices, and the page's timers keep running", async () => {
     lib.configurePool({ mode: "main" });
     try {
-      // no task of the page may run longer than 50 ms (a "long task") while training runs here
-      const long: number[] = [];
-      // (other test files may run in sibling frames on the same thread: count this frame's own tasks)
-      const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => { if (e.name === "self") long.push(e.duration); }));
-      obs.observe({ type: "longtask" });
-      await new Promise<void>((r) => setTimeout(() => { const t = performance.now(); while (performance.now() - t < 70); r(); }, 0));
-      await sleep(50);
-      expect(long.length).toBe(1); // the observer sees a 70 ms task
-      long.length = 0;
       const h = lib.runTask("train", params(20000));
+      // the page's own timers keep running between slices: a chain of zero-delay timers ticks about
+      // once per slice (a yield that outranks timers would leave it far behind)
+      let running = true, ticks = 0;
+      void h.done.finally(() => { running = false; });
+      const tick = () => { if (running) { ticks++; setTimeout(tick, 0); } };
+      setTimeout(tick, 0);
       const r = await h.done;
-      await sleep(50);
-      obs.disconnect();
       expect(h.mode).toBe("main");
       expect(r.losses).toHaveLength(20000);
-      expect(long).toEqual([]);
+      expect(ticks).toBeGreaterThan(h.slices!.count / 2);
+      // the run's own record of its slices: many short ones, not one long stretch (the bound is generous
+      // because a loaded machine stretches a 10 ms slice; a run without slicing takes seconds in one piece)
+      const slices = h.slices!;
+      expect(slices.count).toBeGreaterThan(10);
+      expect(slices.longestMs).toBeLessThan(250);
       const c = lib.runTask("train", params(1_000_000));
-      await sleep(30);
-      const t0 = performance.now();
+      await until(() => (c.slices?.count ?? 0) >= 3);
       c.cancel();
       await c.stopped;
-      expect(performance.now() - t0).toBeLessThan(100);
+      const after = c.slices!.count;
+      await sleep(100);
+      expect(c.slices!.count).toBe(after);
     } finally {
       lib.configurePool({ mode: "worker" });
     }
