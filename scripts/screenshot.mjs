@@ -1,7 +1,7 @@
 // Screenshots of the element catalogue (and embed.html), light and dark, 1200 and 375 px wide, and with
 // `course` every lesson of the course page at 1280×800 and 390×844 (first screen and whole view, with where the
 // marked control and main visual landed), with headless Chromium; written to screenshots/ (gitignored).
-// Run `npm run build` first. `node scripts/screenshot.mjs course lstm,gru` limits the course to some lessons.
+// Run `npm run build` first. `node scripts/screenshot.mjs course lstm,gru light-1280` limits the course to some lessons and one look (`all` for every lesson).
 import { chromium } from "playwright-core";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -18,7 +18,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PAT
 const pages = (process.argv[2] ?? "gallery,embed").split(",");
 const errors = [];
 try {
-  if (pages.includes("course")) await course(process.argv[3]?.split(","));
+  if (pages.includes("course")) await course(process.argv[3] && process.argv[3] !== "all" ? process.argv[3].split(",") : undefined, process.argv[4]);
   if (pages.some((p) => p === "gallery" || p === "embed")) for (const scheme of ["light", "dark"]) for (const width of [1200, 375]) {
     const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme, deviceScaleFactor: 1 });
     page.on("console", (m) => { if (m.type() === "error") errors.push(`${scheme} ${width}: ${m.text()}`); });
@@ -54,8 +54,9 @@ try {
   server.close();
 }
 /** Each lesson of the course page: the first screen, the whole view, and the marked boxes' positions. */
-async function course(only) {
+async function course(only, look /* e.g. "light-1280" */) {
   for (const scheme of ["light", "dark"]) for (const [width, height] of [[1280, 800], [390, 844]]) {
+    if (look && look !== `${scheme}-${width}`) continue;
     const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme, deviceScaleFactor: 1 });
     page.on("pageerror", (e) => errors.push(`${scheme} ${width}: ${e}`));
     await page.goto(`${url}/`, { waitUntil: "load" });

@@ -219,8 +219,7 @@ export class RnnBptt extends LitElement {
       html`<rnn-slider label=${label} min=${min} max=${max} step=${step} .value=${v[key]} ?disabled=${busy}
         @rnn-input=${(e: CustomEvent<{ value: number }>) => { stop(e); this.edit({ [key]: e.detail.value }); }}
         @rnn-change=${(e: CustomEvent<{ value: number }>) => { stop(e); this.edit({ [key]: e.detail.value }); }}></rnn-slider>`;
-    const t = this.training;
-    return html`<div class="card controls">
+    return html`<div class="card controls" data-primary="control">
       ${slider("Steps T", "steps", 1, MAX_T, 1)}
       ${slider("Recurrent weight w_r", "wr", -W_MAX, W_MAX, 0.01)}
       ${slider("Input weight w_x", "wx", -W_MAX, W_MAX, 0.01)}
@@ -233,8 +232,14 @@ export class RnnBptt extends LitElement {
         <rnn-button ?disabled=${busy} @click=${() => { this.settings.set({ revealed: T + 1 }); this.scrollToNode(0); }}>Full pass</rnn-button>
         <rnn-button ?disabled=${busy} @click=${() => { this.settings.set({ revealed: 0 }); this.scrollToNode(T); }}>Reset pass</rnn-button>
       </div>
-    </div>
-    <div class="card controls train">
+    </div>`;
+  }
+
+  /** Training (η, iterations, Train): beside its loss curve, below the pass it repeats. */
+  private renderTraining() {
+    const v = this.settings.values, busy = !!this.training, t = this.training;
+    const stop = (e: Event) => e.stopPropagation();
+    return html`<div class="card controls train" style="margin-top: var(--_gap)">
       <rnn-slider label="Learning rate η" scale="log" min="0.0001" max="2" .value=${v.lr} ?disabled=${busy}
         @rnn-change=${(e: CustomEvent<{ value: number }>) => { stop(e); this.edit({ lr: e.detail.value }); }}></rnn-slider>
       <rnn-slider label="Iterations per Train" min="1" max="5000" step="1" .value=${v.iterations} ?disabled=${busy}
@@ -261,7 +266,7 @@ export class RnnBptt extends LitElement {
           ${rolledPicture(w)}
           <p class="eq-note">The real network: one unit and a self-loop. The same three weights act at every step.</p>
         </div>
-        <div class="card unrolled-card">
+        <div class="card unrolled-card" data-primary="visual">
           <h3>Unrolled over T = ${T} steps</h3>
           <p class="eq-note">Forward → with w<sub>r</sub> = ${fmt(w.wr)}, w<sub>x</sub> = ${fmt(w.wx)}, w<sub>y</sub> = ${fmt(w.wy)};
             ← backward: ∂L/∂h[k] = e[k+1]·w<sub>r</sub>, e[k] = ∂L/∂h[k]·(1 − h[k]²).</p>
@@ -292,6 +297,7 @@ export class RnnBptt extends LitElement {
         <h3>Gradient accumulation</h3>
         ${accumulationTable(p, revealed, this.net)}
       </div>
+      ${this.renderTraining()}
       <div class="card" style="margin-top: var(--_gap)">
         ${this.losses.length ? html`<rnn-line-chart label="Loss over training iterations" x-label="iteration" y-label="L" log height="200"
             .series=${[{ label: "L = ½(y − y*)² before each update", values: this.losses, color: "series-1" }]}></rnn-line-chart>`

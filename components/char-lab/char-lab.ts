@@ -292,20 +292,8 @@ export class RnnCharLab extends LitElement {
   private renderTrain() {
     const v = this.settings.values, t = this.task, busy = t.running;
     return html`
-      ${this.renderGuide()}
-      <div class="grid two">
-        <section class="card">
-          <h3>Corpus</h3>
-          <rnn-char-corpus .corpus=${v.corpus} .text=${this.text} ?disabled=${busy} @rnn-corpus-change=${this.onCorpus}></rnn-char-corpus>
-          ${this.renderCorpusFacts()}
-        </section>
-        <section class="card">
-          <h3>Model and training</h3>
-          ${this.renderSettings(busy)}
-        </section>
-      </div>
       <section class="card grid">
-        <div class="buttons" role="group" aria-label="Training">
+        <div class="buttons" role="group" aria-label="Training" data-primary="control">
           <rnn-button variant="primary" ?disabled=${busy} @click=${() => this.train(false)}>Train a new model</rnn-button>
           <rnn-button ?disabled=${busy || !this.snapshot} @click=${() => this.train(true)}>Continue training</rnn-button>
           ${t.status === "paused"
@@ -325,6 +313,17 @@ export class RnnCharLab extends LitElement {
         </div>
       </section>
       <div class="grid two">
+        <section class="card">
+          <h3>Corpus</h3>
+          <rnn-char-corpus .corpus=${v.corpus} .text=${this.text} ?disabled=${busy} @rnn-corpus-change=${this.onCorpus}></rnn-char-corpus>
+          ${this.renderCorpusFacts()}
+        </section>
+        <section class="card">
+          <h3>Model and training</h3>
+          ${this.renderSettings(busy)}
+        </section>
+      </div>
+      <div class="grid two">
         <section class="card">${this.renderGenerate()}</section>
         <section class="card">
           <h3>Hidden state over the generated text</h3>
@@ -341,7 +340,8 @@ export class RnnCharLab extends LitElement {
             @rnn-change=${(e: CustomEvent<{ value: boolean }>) => this.setRemember(e.detail.value)}></rnn-toggle>
         </div>
         ${this.note ? html`<p class="note" role="status">${this.note}</p>` : nothing}
-      </section>`;
+      </section>
+      ${this.renderGuide()}`;
   }
 
   private renderGuide() {
@@ -433,7 +433,7 @@ export class RnnCharLab extends LitElement {
     const series = [{ label: `training loss (${unit}/char)`, values: train }, { label: "held-out loss", values: held }];
     if (this.info) series.push({ label: "unigram entropy", values: x.map(() => this.info!.unigram * k) });
     if (this.floor) series.push({ label: "floor", values: x.map(() => this.floor!.nats * k) });
-    return html`<rnn-line-chart part="chart" label="Loss per character" y-label=${`${unit} per character`} .x=${x} .series=${series} .height=${220}></rnn-line-chart>`;
+    return html`<rnn-line-chart part="chart" data-primary="visual" label="Loss per character" y-label=${`${unit} per character`} .x=${x} .series=${series} .height=${220}></rnn-line-chart>`;
   }
 
   private renderGenerate() {

@@ -133,8 +133,7 @@ export class RnnEsn extends LitElement {
         recurrent weights: a random reservoir, scaled to a spectral radius ρ, is driven by the input, and only a linear readout is
         solved in closed form. The other network trains every weight by BPTT. Both are scored on data they never saw, and timed.</p>
       ${this.settings.problems.length ? html`<rnn-message variant="warning" heading="Some settings were not understood:" .items=${this.settings.problems}></rnn-message>` : nothing}
-      <details class="guide card" open><summary>Guide</summary>${this.guide()}</details>
-      <section class="card controls-card" part="controls" aria-label="Lab settings">
+      <section class="card controls-card" part="controls" aria-label="Lab settings" data-primary="control">
         <div class="controls">
           <rnn-select label="Task" .value=${v.task} .options=${ESN_TASKS.map((k) => ({ value: k, label: TASK_LABEL[k] }))}
             @rnn-change=${(e: CustomEvent<{ value: string }>) => this.settings.set({ task: e.detail.value })}></rnn-select>
@@ -158,7 +157,8 @@ export class RnnEsn extends LitElement {
           : this.probeTask.running ? "Measuring this machine's speed to estimate the full run…" : ""}</p>`}
         ${this.task.renderProgress(this.progressLabel())}
       </section>
-      ${this.renderResults()}`;
+      ${this.renderResults()}
+      <details class="guide card" open><summary>Guide</summary>${this.guide()}</details>`;
   }
 
   private progressLabel() {
@@ -182,7 +182,7 @@ export class RnnEsn extends LitElement {
     const esn = res?.esn ?? this.partial.esn ?? look?.esn, losses = res?.rnn.losses ?? this.partial.rnnLosses;
     const capacity = res?.capacity ?? this.partial.capacity ?? (look && { rhos: [look.capacity.rho], totals: [look.capacity.total], perDelay: look.capacity.perDelay });
     return html`
-      <section class="card" part="comparison" aria-label="Comparison">
+      <section class="card" part="comparison" aria-label="Comparison" data-primary="visual">
         <h3>Same task, same N = ${cfg.size}: ${TASK_LABEL[cfg.task]}${cfg.task === "delay" ? ` (d = ${cfg.delay})` : ""}</h3>
         ${this.compareTable(cfg, res)}
         ${esn ? html`<p class="status" data-testid="rho">Spectral radius of the reservoir W, computed from its eigenvalues:

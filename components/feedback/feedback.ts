@@ -112,8 +112,7 @@ export class RnnFeedback extends LitElement {
         scaled by the feedback weight a, every time the loop closes.</p>
       ${this.settings.problems.length ? html`<rnn-message variant="warning" heading="Some settings were not understood:" .items=${this.settings.problems}></rnn-message>` : nothing}
       ${this.failure ? html`<rnn-message heading="The engine could not start">${this.failure}</rnn-message>` : nothing}
-      ${run ? this.renderLesson(run, k, taps, feedback) : html`<p class="starting">Starting the engine…</p>`}
-      <div class="card controls" style="margin-top: var(--_gap)">
+      <div class="card controls" data-primary="control">
         <rnn-slider label="Feedback weight a" min=${-MAX_FEEDBACK} max=${MAX_FEEDBACK} step="0.01" .value=${feedback}
           @rnn-input=${(e: CustomEvent<{ value: number }>) => { e.stopPropagation(); this.settings.set({ feedback: e.detail.value }); }}
           @rnn-change=${(e: CustomEvent<{ value: number }>) => { e.stopPropagation(); this.settings.set({ feedback: e.detail.value }); this.changed(); }}></rnn-slider>
@@ -128,6 +127,7 @@ export class RnnFeedback extends LitElement {
           <rnn-button @click=${() => this.settings.set({ feedback: 1, taps: "1,0,0" })}>a = 1, taps 1, 0, 0</rnn-button>
         </div>
       </div>
+      ${run ? this.renderLesson(run, k, taps, feedback) : html`<p class="starting">Starting the engine…</p>`}
       ${this.renderGuide()}`;
   }
 
@@ -136,7 +136,7 @@ export class RnnFeedback extends LitElement {
     const rho = run.spectrum.rho, ks = run.impulse.map((_, j) => j);
     return html`
       <div class="grid two">
-        <div class="card">
+        <div class="card" data-primary="visual">
           <h3>The loop at k = ${k}</h3>
           ${registerDiagram({ id: "fb", k, x: run.x[k], reg, taps, y: run.y[k], feedback: { a, yPrev } })}
         </div>

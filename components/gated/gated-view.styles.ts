@@ -4,6 +4,11 @@ import { css } from "lit";
 export const gatedStyles = css`
   .controls-card { margin-top: var(--_gap); }
   section.card + section.card, .grid + section.card, section.card + .grid { margin-top: var(--_gap); }
+  /* wide screens: the sequence field beside its timeline, so the cell below stays in the first screen */
+  @container (min-width: 1000px) {
+    .sequence { display: grid; grid-template-columns: minmax(220px, 1fr) minmax(0, 2.4fr); gap: 0 16px; align-items: start; }
+    .sequence-steps .timeline-label { margin-top: 0; }
+  }
   .timeline-label { font-size: 0.9em; margin: 10px 0 4px; }
   .timeline { display: flex; gap: 2px; overflow-x: auto; padding: 4px; border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); background: var(--_bg); }
   .timeline:focus-visible { outline: 2px solid var(--_focus); outline-offset: 2px; }

@@ -230,12 +230,18 @@ export abstract class GatedCellView extends LitElement {
   }
 
   override render() {
-    const v = this.settings.values, task = TASKS[v.task];
     return html`
       ${this.heading()}
       ${this.settings.problems.length ? html`<rnn-message variant="warning" heading="Some settings were not understood:" .items=${this.settings.problems}></rnn-message>` : nothing}
       ${this.failure ? html`<rnn-message variant="error" heading="The engine reported a problem:" .items=${[this.failure]}></rnn-message>` : nothing}
-      <details class="guide card" open><summary>Guide</summary>${this.guide()}</details>
+      ${this.trace ? this.renderTrace(this.trace, this.renderTraining()) : html`${this.renderTraining()}<p class="starting">${this.failure ? "" : "Training the cell…"}</p>`}
+      <details class="guide card" open><summary>Guide</summary>${this.guide()}</details>`;
+  }
+
+  /** Training settings, below the cell: the cell trains on mount, and a reader first steps a sequence through it. */
+  private renderTraining() {
+    const v = this.settings.values, task = TASKS[v.task];
+    return html`
       <section class="card controls-card" part="controls" aria-label="Training">
         <div class="controls">
           <rnn-select label="Task" .value=${v.task} .options=${GATED_TASKS.map((k) => ({ value: k, label: TASKS[k].title }))}
@@ -254,8 +260,7 @@ export abstract class GatedCellView extends LitElement {
         </div>
         ${this.training ? html`<rnn-progress label="Training on this page" .value=${this.progress} .remaining=${this.remaining}></rnn-progress>` : nothing}
         ${this.info ? this.renderInfo(this.info) : nothing}
-      </section>
-      ${this.trace ? this.renderTrace(this.trace) : html`<p class="starting">${this.failure ? "" : "Training the cell…"}</p>`}`;
+      </section>`;
   }
 
   private renderInfo(i: TrainInfo) {
@@ -265,19 +270,19 @@ export abstract class GatedCellView extends LitElement {
       Accuracy on 200 fresh sequences of 24 steps: <strong data-testid="accuracy">${(100 * i.accuracy).toFixed(1)}%</strong>.</p>`;
   }
 
-  private renderTrace(trace: Trace) {
+  private renderTrace(trace: Trace, training: TemplateResult) {
     const t = this.t, j = this.unit, task = TASKS[trace.task];
     const gap = this.referenceGap(trace);
     return html`
-      <section class="card" aria-label="Sequence">
+      <section class="card sequence" aria-label="Sequence" data-primary="control">
         ${textField({ id: this.ids.seq, label: `Input sequence (${trace.task === "latch" ? "a–d ignore, A–D remember" : "bits 0 and 1"}; up to ${MAX_STEPS})`,
           value: this.seqDraft ?? formatSequence(trace.task, trace.steps.map((s) => s.token)), inputmode: "text",
           error: this.seqError && `${this.seqError} The cell still shows the previous sequence.`, hint: "Press Enter to run it through the trained cell.",
           onCommit: (t) => this.commitSequence(t) })}
-        ${this.renderTimeline(trace, task.outputLabels)}
+        <div class="sequence-steps">${this.renderTimeline(trace, task.outputLabels)}</div>
       </section>
       <div class="grid two">
-        <section class="card" part="diagram" aria-label="Cell diagram">
+        <section class="card" part="diagram" aria-label="Cell diagram" data-primary="visual">
           <h3>The cell at step t = ${t}, unit j = ${j}</h3>
           ${this.renderUnits(trace.hiddenSize)}
           ${this.diagram(trace, t, j)}
@@ -289,6 +294,7 @@ export abstract class GatedCellView extends LitElement {
             equations from the engine's weights agrees to within ${gap.toExponential(1)} on every hidden state.</p>
         </section>
       </div>
+      ${training}
       <section class="card" aria-label="Gates over time">
         <h3>Gates and states over the whole sequence</h3>
         <p class="eq-note">Rows are units j = 0…${trace.hiddenSize - 1}, columns are steps t = 0…${trace.steps.length - 1}. Focus a map and use the arrow keys to read a cell.</p>

@@ -116,7 +116,6 @@ export class RnnGradientFlow extends LitElement {
         and name the first one at the end. The only error signal sits at the last step, so everything a network learns about step 0
         travels back n − 1 steps through its recurrence. Measured live, on this machine.</p>
       ${this.settings.problems.length ? html`<rnn-message variant="warning" heading="Some settings were not understood:" .items=${this.settings.problems}></rnn-message>` : nothing}
-      <details class="guide card" open><summary>Guide</summary>${this.guide()}</details>
       <section class="card controls-card" part="controls" aria-label="Study settings">
         <div class="controls">
           ${textField({ id: this.ids.lengths, label: "Recall distances n", value: this.lengthsDraft ?? v.lengths.join(", "), inputmode: "text",
@@ -131,18 +130,21 @@ export class RnnGradientFlow extends LitElement {
           <rnn-slider label="Memory bias β" min="-2" max="4" step="0.5" .value=${v.gateBias}
             @rnn-change=${(e: CustomEvent<{ value: number }>) => this.settings.set({ gateBias: e.detail.value })}></rnn-slider>
         </div>
-        ${this.sizesTable(sizes, v.vocab, v.budget)}
-        <div class="buttons">
+        <div class="buttons" data-primary="control">
           <rnn-button variant="primary" ?disabled=${running} @click=${() => this.start()}>Run the study</rnn-button>
           ${this.task.renderPauseCancel()}
           ${this.stale && !running ? html`<span class="status">Settings changed: press Run to measure them.</span>` : nothing}
         </div>
         ${this.task.renderProgress(this.progressLabel())}
+      </section>
+      ${this.results(shown)}
+      <section class="card" aria-label="Equal parameter budgets">
+        ${this.sizesTable(sizes, v.vocab, v.budget)}
         <p class="status">Each network trains on ${shown.steps} fresh sequences per n and seed (Adam, learning rate ${shown.lr}, global-norm clip
           ${shown.clip}; the loss is the cross-entropy of the one target, so summed and mean coincide). Accuracy is measured on
           ${shown.evalCount} new sequences; gradient norms are averaged over ${shown.probes}.</p>
       </section>
-      ${this.results(shown)}`;
+      <details class="guide card" open><summary>Guide</summary>${this.guide()}</details>`;
   }
 
   private progressLabel() {
@@ -187,7 +189,7 @@ export class RnnGradientFlow extends LitElement {
     return html`
       <div class="grid two">
         <section class="card" aria-label="Accuracy against n">
-          <rnn-line-chart label="Recall accuracy against n (mean over seeds)" x-label="n (steps to carry the symbol)" y-label="accuracy"
+          <rnn-line-chart data-primary="visual" label="Recall accuracy against n (mean over seeds)" x-label="n (steps to carry the symbol)" y-label="accuracy"
             height="220" .x=${lengths} .series=${accSeries}></rnn-line-chart>
           ${this.accuracyTable(acc, lengths)}
         </section>

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from "lit";
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
 import { KeptAttributes } from "../attributes.js";
 import { define } from "../define.js";
@@ -245,6 +245,8 @@ export class RnnSequenceLab extends LitElement {
 
   override render() {
     const s = this.settings, problems = [...s.problems, ...(this.weightsProblem ? [this.weightsProblem] : [])];
+    // the cell and its Step button come first; the sequence and weights that feed it follow right below
+    const settings = html`<div class="grid two">${this.renderSequenceCard()}${this.renderWeightsCard()}</div>`;
     return html`
       <h2>Sequence lab: predict the next number</h2>
       <p class="lead">A recurrent network reads a sequence one number at a time and, after each, predicts the next. Its only
@@ -252,8 +254,7 @@ export class RnnSequenceLab extends LitElement {
       ${problems.length ? html`<rnn-message variant="warning" heading="Some settings were not understood:" .items=${problems}></rnn-message>` : nothing}
       ${this.failure ? html`<rnn-message heading="The engine could not start">${this.failure}</rnn-message>` : nothing}
       ${this.problemError ? html`<rnn-message heading=${this.keptPrevious ? "This setting does not work; the lab keeps the previous sequence." : "This setting does not work; the lab shows the default sequence."}>${this.problemError}</rnn-message>` : nothing}
-      <div class="grid two">${this.renderSequenceCard()}${this.renderWeightsCard()}</div>
-      ${this.current ? this.renderRun(this.current) : html`<p class="starting">Starting the engine…</p>`}
+      ${this.current ? this.renderRun(this.current, settings) : html`${settings}<p class="starting">Starting the engine…</p>`}
       ${this.renderGuide()}`;
   }
 
@@ -319,21 +320,21 @@ export class RnnSequenceLab extends LitElement {
     </section>`;
   }
 
-  private renderRun(c: Current) {
+  private renderRun(c: Current, settings: TemplateResult) {
     const v = this.settings.values, steps = c.report.steps, T = steps.length, k = this.shown;
     const shownSteps = steps.slice(0, k), cur = k > 0 ? steps[k - 1] : undefined, health = c.report.health;
     const H = v.hiddenSize;
     return html`
       <section class="card run" part="cell" aria-labelledby="sl-step">
         <h3 id="sl-step">Step through the sequence</h3>
-        <div class="buttons">
+        <div class="buttons" data-primary="control">
           <rnn-button variant="primary" ?disabled=${k >= T} @click=${() => { this.stopPlaying(); this.stepForward(); }}>Step forward</rnn-button>
           <rnn-button pressed=${this.playing ? "true" : "false"} @click=${() => this.play()}>${this.playing ? "Pause" : "Run"}</rnn-button>
           <rnn-button @click=${() => { this.stopPlaying(); this.setStep(0); }}>Reset</rnn-button>
           <rnn-slider class="steps" label="Steps processed" min="0" max=${T} step="1" .value=${k}
             @rnn-input=${(e: CustomEvent<{ value: number }>) => { this.stopPlaying(); this.setStep(e.detail.value); }}></rnn-slider>
         </div>
-        <div @keydown=${onNumberKeys}>
+        <div @keydown=${onNumberKeys} data-primary="visual">
           ${cur ? stepPanel(cur, c.params, v.activation, c.problem, this.pulse % 2 === 1)
             : html`<p class="note">Nothing processed yet: press <em>Step forward</em> to feed x₁ = ${c.problem.values[0]} into the cell.</p>`}
         </div>
@@ -342,6 +343,7 @@ export class RnnSequenceLab extends LitElement {
           <span class="note">(Measured on this run: ‖∂h_T/∂h_1‖, the product of the step Jacobians diag(f′(a_t)) W_hidden, is called
           exploding above 10 and vanishing below 0.01.)</span></rnn-message>
       </section>
+      ${settings}
       <div class="grid two charts">
         <div class="card">
           <rnn-line-chart label="Next value: expected and predicted" x-label="step t" .x=${steps.map((s) => s.t)} .height=${200}

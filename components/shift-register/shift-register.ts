@@ -89,8 +89,7 @@ export class RnnShiftRegister extends LitElement {
         each weighted by its tap. This is the simplest memory a sequence model can have.</p>
       ${this.settings.problems.length ? html`<rnn-message variant="warning" heading="Some settings were not understood:" .items=${this.settings.problems}></rnn-message>` : nothing}
       ${this.failure ? html`<rnn-message heading="The engine could not start">${this.failure}</rnn-message>` : nothing}
-      ${run ? this.renderLesson(run, k, taps) : html`<p class="starting">Starting the engine…</p>`}
-      <div class="card controls" style="margin-top: var(--_gap)">
+      <div class="card controls" data-primary="control">
         ${textField({ id: this.ids.inputs, label: "Input x[0], x[1], … (2 to 64 numbers)", value: inputs.join(", "), error: this.errors.inputs,
           hint: "Commas or spaces between numbers; press Enter to apply.", onCommit: (t) => this.commit("inputs", t) })}
         ${textField({ id: this.ids.taps, label: "Taps w₀, w₁, w₂", value: taps.join(", "), error: this.errors.taps, onCommit: (t) => this.commit("taps", t) })}
@@ -100,6 +99,7 @@ export class RnnShiftRegister extends LitElement {
           <rnn-button @click=${() => this.setInputs(inputs.map((_, j) => (j % 2 ? -1 : 1)))}>Alternating ±1</rnn-button>
         </div>
       </div>
+      ${run ? this.renderLesson(run, k, taps) : html`<p class="starting">Starting the engine…</p>`}
       ${this.renderGuide()}`;
   }
 
@@ -107,7 +107,7 @@ export class RnnShiftRegister extends LitElement {
     const src = tapSources(k), reg = run.register[k];
     return html`
       <div class="grid two">
-        <div class="card">
+        <div class="card" data-primary="visual">
           <h3>The register at k = ${k}</h3>
           ${registerDiagram({ id: "sr", k, x: run.x[k], reg, taps, y: run.y[k] })}
         </div>

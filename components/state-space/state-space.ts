@@ -185,7 +185,7 @@ export class RnnStateSpace extends LitElement {
         @rnn-input=${(e: CustomEvent<{ value: number }>) => { stop(e); this.setEntry(i, e.detail.value); }}
         @rnn-change=${(e: CustomEvent<{ value: number }>) => { stop(e); this.setEntry(i, e.detail.value); }}></rnn-slider>`;
     const mode = sys.preset ? "free" : v.mode;
-    return html`<div class="card controls">
+    return html`<div class="card controls" data-primary="control">
       <rnn-select label="Preset" .value=${this.matchingPreset()} .options=${[{ value: "", label: "— (your own A)" }, ...PRESETS.map((p) => ({ value: p.name, label: p.label }))]}
         @rnn-change=${(e: CustomEvent<{ value: string }>) => { stop(e); this.applyPreset(e.detail.value); }}></rnn-select>
       <rnn-select label="A matrix" .value=${mode} .options=${A_MODES.map((m) => ({ value: m, label: MODE_LABELS[m] }))}
@@ -223,7 +223,7 @@ export class RnnStateSpace extends LitElement {
       <div class="grid two">
         <div class="card">
           <h3>System diagram at k = ${k}</h3>
-          <div part="diagram">${systemDiagram({ k, x: run.x[k], h, y: run.y[k], tanh: t })}</div>
+          <div part="diagram" data-primary="visual">${systemDiagram({ k, x: run.x[k], h, y: run.y[k], tanh: t })}</div>
           <h3>Update equations</h3>
           <math display="block">${aligned([
             [vecAt("h", "k+1"), mathml`${eq}${wrap(mathml`<mi>A</mi>${vecAt("h", "k")}${plus}${v("B")}${at("x", "k")}`)}`],

@@ -40,12 +40,17 @@ export const lessonStyles = css`
   rnn-message { display: block; margin: 8px 0; }
   .starting { color: var(--_muted); padding: 16px 0; }
   .mono { font-family: var(--_mono); }
+  /* on a wide screen the lead runs longer and shorter, leaving the first screen to the control and the visual */
+  @container (min-width: 1000px) { .lead { max-width: 120ch; } .diagram { max-height: 380px; } }
+  /* the main visual keeps its own height in a grid row (a taller neighbour would push its bottom off the first screen) */
+  [data-primary="visual"] { align-self: start; }
 `;
 
 /** Lessons 1–4 (shift register, feedback, state space, BPTT): read-outs and the register's live wires. */
 export const signalLessonStyles = css`
   h3 { font-size: 0.98em; margin: 0 0 6px; }
   .lead { max-width: 72ch; }
+  @container (min-width: 1000px) { .lead { max-width: 120ch; } }
   @container (min-width: 760px) { .grid.two { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
   .controls { display: grid; gap: 10px 16px; grid-template-columns: repeat(auto-fill, minmax(min(100%, 220px), 1fr)); align-items: end; }
   math { font-size: 1.08em; }

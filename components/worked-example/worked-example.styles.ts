@@ -6,6 +6,10 @@ export const workedExampleStyles = css`
   h4 { font-size: 0.95em; margin: 0 0 4px; }
   h5 { font-size: 0.88em; margin: 10px 0 0; color: var(--_muted); font-weight: 600; }
   @container (min-width: 760px) { .grid.two { grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); } }
+  /* sentence and weights beside the forward pass they produce; stacked on narrower screens */
+  .stage { display: grid; gap: var(--_gap); grid-template-columns: minmax(0, 1fr); margin-top: var(--_gap); align-items: start; }
+  @container (min-width: 1100px) { .stage { grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); } .stage-main h3.pass:first-child { margin-top: 0; } }
+  .stage-side > * + * { margin-top: var(--_gap); }
   .controls { display: grid; gap: 10px 16px; grid-template-columns: repeat(auto-fill, minmax(min(100%, 200px), 1fr)); align-items: end; margin-bottom: 8px; }
   .buttons { margin-top: 8px; }
   .sentence { border-collapse: collapse; margin-top: 4px; }

@@ -129,15 +129,18 @@ export class RnnWorkedExample extends LitElement {
       ${s.problems.length ? html`<rnn-message variant="warning" heading="Some settings were not understood:" .items=${s.problems}></rnn-message>` : nothing}
       ${this.failure ? html`<rnn-message heading="The engine could not start">${this.failure}</rnn-message>` : nothing}
       ${this.caseError ? html`<rnn-message heading=${this.keptPrevious ? "This change does not fit; the page shows the previous one." : "This setting does not fit; the page shows the example."}>${this.caseError}</rnn-message>` : nothing}
-      ${this.renderSetup()}
-      ${this.current ? this.renderPasses(this.current) : html`<p class="starting">Starting the engine…</p>`}
+      <div class="stage">
+        <div class="stage-side">${this.renderSetup()}</div>
+        <div class="stage-main">${this.current ? this.renderForward(this.current) : html`<p class="starting">Starting the engine…</p>`}</div>
+      </div>
+      ${this.current ? this.renderPasses(this.current) : nothing}
       ${this.renderGuide()}`;
   }
 
   private renderSetup() {
     const cur = this.current, v = this.settings.values;
-    return html`<div class="grid two">
-      <section class="card" aria-labelledby="we-sentence">
+    return html`
+      <section class="card" aria-labelledby="we-sentence" data-primary="control">
         <h3 id="we-sentence">The sentence</h3>
         <div class="controls">
           <rnn-select label="Example" .value=${v.example} .options=${[{ value: "h2", label: "hi there (2 units)" }, { value: "h1", label: "four words (1 unit)" }]}
@@ -154,8 +157,7 @@ export class RnnWorkedExample extends LitElement {
       <section class="card" aria-labelledby="we-weights">
         <h3 id="we-weights">The weights</h3>
         ${cur ? this.renderWeights(cur.c) : nothing}
-      </section>
-    </div>`;
+      </section>`;
   }
 
   private renderSentence(c: WorkedCase) {
@@ -193,6 +195,16 @@ export class RnnWorkedExample extends LitElement {
     <p class="note">Type a number and press Enter; arrow keys move between cells. The state starts at h₀ = 0.</p>`;
   }
 
+  /** The forward pass beside the sentence and weights that make it (the reader's edit and its effect in one screen). */
+  private renderForward(cur: NonNullable<RnnWorkedExample["current"]>) {
+    const { c, trace, eng } = cur, T = c.tokens.length;
+    return html`<div @keydown=${onNumberKeys}>
+        <h3 class="pass">Forward pass, step 1 to ${T}</h3>
+        <div class="steps" part="forward">${c.tokens.map((_, t) => t === 0
+          ? html`<div data-primary="visual">${forwardStep(c, t, trace, eng)}</div>` : forwardStep(c, t, trace, eng))}</div>
+      </div>`;
+  }
+
   private renderPasses(cur: NonNullable<RnnWorkedExample["current"]>) {
     const { c, trace, eng } = cur, T = c.tokens.length, a = agreement(eng, trace);
     return html`
@@ -203,8 +215,6 @@ export class RnnWorkedExample extends LitElement {
           ? `Engine and float64 agree to within ${a.maxAbsDiff.toExponential(1)} on every output and gradient.`
           : `Engine and float64 differ by ${a.maxAbsDiff.toExponential(1)} in ${a.field}, more than the conformance tolerance.`}</span></p>
       <div @keydown=${onNumberKeys}>
-        <h3 class="pass">Forward pass, step 1 to ${T}</h3>
-        <div class="steps" part="forward">${c.tokens.map((_, t) => forwardStep(c, t, trace, eng))}</div>
         <h3 class="pass">Backward pass, step ${T} back to 1</h3>
         <p class="note">L is the sum of the step losses. Its gradient flows back from each step's own loss and, through W<sub>h</sub>,
           from every later step; each weight's gradient adds up what every step contributes.</p>
