@@ -5,6 +5,7 @@
  * message the element shows inline.
  */
 import type { ReactiveController, ReactiveControllerHost } from "lit";
+import { emit, SETTINGS_CHANGE, type SettingsChangeDetail } from "./events.js";
 
 export interface Rule<T> {
   /** Used when the attribute is absent or bad; undefined leaves the choice to the element that gets it. */
@@ -202,17 +203,21 @@ export class KeptAttributes<S extends Spec> implements ReactiveController {
   /**
    * Writes settings as attributes (the reader's edits) and applies them at once, so the
    * next render sees them without waiting for the observer: null or false removes an
-   * attribute, true sets it empty (present), undefined leaves it alone.
+   * attribute, true sets it empty (present), undefined leaves it alone. Fires
+   * rnn-settings-change when an attribute actually changed.
    */
   set(changes: Partial<Record<keyof S, string | number | boolean | null | undefined>>) {
+    const names: string[] = [];
     for (const [key, v] of Object.entries(changes)) {
       if (v === undefined) continue;
-      const name = attrName(key);
+      const name = attrName(key), before = this.host.getAttribute(name);
       if (v === null || v === false) this.host.removeAttribute(name);
       else this.host.setAttribute(name, v === true ? "" : String(v));
+      if (this.host.getAttribute(name) !== before) names.push(name);
     }
     this.refresh();
     this.host.requestUpdate();
+    if (names.length) emit<SettingsChangeDetail>(this.host, SETTINGS_CHANGE, { names });
   }
 }
 

@@ -30,6 +30,13 @@ export interface TrainDoneDetail {
   loss?: number;
 }
 
+/**
+ * Fired by a view when the reader changed one of its kept settings (KeptAttributes.set), so a page can
+ * follow the state (URL, storage) without knowing the view; detail lists the attribute names written.
+ */
+export const SETTINGS_CHANGE = "rnn-settings-change";
+export interface SettingsChangeDetail { names: string[] }
+
 /** Fires rnn-train-progress with the shared detail and the view's own fields. */
 export const emitTrainProgress = <T extends TrainProgressDetail>(el: EventTarget, detail: T) => emit(el, TRAIN_PROGRESS, detail);
 /** Fires rnn-train-done with the shared detail and the view's own fields. */
@@ -39,5 +46,6 @@ declare global {
   interface HTMLElementEventMap {
     "rnn-train-progress": CustomEvent<TrainProgressDetail>;
     "rnn-train-done": CustomEvent<TrainDoneDetail>;
+    "rnn-settings-change": CustomEvent<SettingsChangeDetail>;
   }
 }

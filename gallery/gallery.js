@@ -50,11 +50,18 @@ function card(title, tag, description, html, query, build) {
     description ? h("p", { textContent: description }) : null, live, snippets(html, query), tag ? apiTable(tag) : null);
 }
 
+/** A live explorer; `url-state` keeps its settings in this page's address under its own prefix. */
+function explorer(attrs) {
+  const el = h("rnn-explorer");
+  for (const [k, v] of Object.entries({ ...attrs, theme: themeAttr() })) el.setAttribute(k, v);
+  return el;
+}
+
 function themeAttr() { const t = document.documentElement.dataset.theme; return t && t !== "auto" ? t : "auto"; }
 
 // --- the explorer
 document.querySelector("#explorer .slot").append(card("All lessons in tabs", "rnn-explorer", decls.get("rnn-explorer")?.description,
-  "<rnn-explorer></rnn-explorer>", "", (live) => live.append(h("rnn-explorer", { theme: themeAttr() }))));
+  "<rnn-explorer></rnn-explorer>", "", (live) => live.append(explorer({ "url-state": "all" }))));
 
 // --- lesson views
 const views = lib.registeredViews();
@@ -63,7 +70,7 @@ if (!views.length) viewSlot.append(h("p", { className: "note", textContent: "No 
 for (const v of views) {
   viewSlot.append(card(v.title, v.tag, v.description ?? decls.get(v.tag)?.description?.split("\n")[0],
     `<rnn-explorer view="${v.name}"></rnn-explorer>`, `view=${v.name}`,
-    (live) => { const el = h("rnn-explorer"); el.setAttribute("view", v.name); el.setAttribute("theme", themeAttr()); live.append(el); }));
+    (live) => live.append(explorer({ view: v.name, "url-state": v.name }))));
 }
 
 // --- building blocks, with sample data

@@ -1,5 +1,6 @@
 // Writes dist/embed.html: one self-contained page (bundle inlined, no request) that
-// reads <rnn-explorer> settings from its URL query. Its CSP allows exactly its own script.
+// reads <rnn-explorer> settings from its URL query, writes the reader's changes back and
+// posts its height to the parent (components/embed/). Its CSP allows exactly its own script.
 import * as esbuild from "esbuild";
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -28,7 +29,7 @@ export async function buildEmbed({ common }) {
 <meta http-equiv="Content-Security-Policy" content="${EMBED_CSP(hash)}">
 <meta name="referrer" content="no-referrer">
 <title>RNN explorer</title>
-<style>html{color-scheme:light dark}body{margin:0;background:Canvas;color:CanvasText;font-family:system-ui,sans-serif}rnn-explorer{min-height:100vh;border-radius:0}</style>
+<style>html{color-scheme:light dark;height:100%}body{margin:0;height:100%;background:Canvas;color:CanvasText;font-family:system-ui,sans-serif}rnn-explorer{border-radius:0}</style>
 </head>
 <body>
 <noscript>This interactive lesson needs JavaScript.</noscript>

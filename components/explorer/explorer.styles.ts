@@ -13,6 +13,14 @@ export const explorerStyles = css`
   .empty { border: 1px dashed var(--_border); border-radius: var(--_radius); padding: 24px; color: var(--_muted); text-align: center; margin-top: 8px; }
   .single { margin-top: 8px; }
   .loading { color: var(--_muted); padding: 16px 0; }
+  /* fit: fill the container's height; the bar and tab strip stay, the lesson scrolls in its panel */
+  :host([fit]) { height: 100%; box-sizing: border-box; display: flex; flex-direction: column; }
+  :host([fit]) > * { flex: none; }
+  :host([fit]) .single, :host([fit]) rnn-tabs { flex: 1 1 0; min-height: 0; }
+  :host([fit]) .single { overflow: auto; }
+  :host([fit]) rnn-tabs { display: flex; flex-direction: column; }
+  :host([fit]) rnn-tabs::part(tablist) { flex: none; }
+  :host([fit]) rnn-tabs::part(panel) { flex: 1 1 0; min-height: 0; overflow: auto; }
   @container (max-width: 480px) {
     :host { padding: 8px; }
     .brand small:not(.position) { display: none; }

@@ -8,6 +8,7 @@ import { defaultEmbedURL, defaultScriptURL, iframeSnippet, linkFor, scriptSnippe
 import { styles, themeRoot } from "../theme/tokens.js";
 import { notifyThemeChange } from "../theme/theme-controller.js";
 import "../share/share.js";
+import { UrlStateController } from "../share/url-state.js";
 import "../ui/button/button.js";
 import "../ui/message/message.js";
 import "../ui/tabs/tabs.js";
@@ -22,7 +23,7 @@ export const COMMON_ATTRIBUTES: Spec = {
 };
 
 /** The explorer's own attributes; everything else goes to the view. */
-const OWN = new Set(["view", "views", "tab", "theme", "embed-src", "script-src", "no-share", "no-hash", "label"]);
+const OWN = new Set(["view", "views", "tab", "theme", "embed-src", "script-src", "no-share", "no-hash", "label", "url-state", "fit"]);
 const NOT_STATE = new Set(["slot", "class", "style", "id", "role", "tabindex", "hidden", "theme", "lang", "dir"]);
 
 /**
@@ -31,6 +32,10 @@ const NOT_STATE = new Set(["slot", "class", "style", "id", "role", "tabindex", "
  * so a reload reopens it and the back button returns to the previous lesson (`no-hash` turns this off).
  * Other attributes (hidden-size, seed, cell, each view's own settings) are checked and
  * passed on to the view; a bad value is reported inline and the view's default is used.
+ *
+ * With `url-state`, settings are read from the page's query string and every change the reader makes is
+ * written back to it (see components/share/url-state.ts). With `fit`, it fills its container's height:
+ * the title and tabs stay put and the lesson scrolls below them (for fixed-height frames).
  *
  * @fires rnn-view-change - when the reader switches tabs; detail `{ view: string }`
  * @csspart bar - the top row (title and share button)
@@ -65,6 +70,10 @@ export class RnnExplorer extends LitElement {
   @property({ type: Boolean, attribute: "no-hash" }) noHash = false;
   /** Title shown above the tabs. */
   @property() label = "RNN explorer";
+  /** Follow the page URL: read settings from its query and write the reader's changes back; the value prefixes the keys ("" for none). */
+  @property({ attribute: "url-state" }) urlState?: string;
+  /** Fill the container's height (e.g. a fixed-height iframe): title and tabs stay, the lesson scrolls below them. */
+  @property({ type: Boolean, reflect: true }) fit = false;
 
   @state() private shareOpen = false;
   @state() private revision = 0;
@@ -74,6 +83,11 @@ export class RnnExplorer extends LitElement {
   private readonly onRegistry = () => { this.revision++; this.followHash(); };
   private readonly onHash = () => this.followHash();
   private observer?: MutationObserver;
+
+  constructor() {
+    super();
+    new UrlStateController(this);
+  }
 
   override connectedCallback() {
     super.connectedCallback();
@@ -243,6 +257,7 @@ export class RnnExplorer extends LitElement {
     if (single) state.view = active;
     else { if (this.views) state.views = this.views; if (active) state.tab = active; }
     if (this.theme !== "auto") state.theme = this.theme;
+    if (this.fit) state.fit = "";
     for (const a of Array.from(this.attributes)) {
       if (!OWN.has(a.name) && !NOT_STATE.has(a.name) && isSafeAttributeName(a.name) && !a.name.startsWith("aria-") && !a.name.startsWith("data-")) state[a.name] = a.value;
     }

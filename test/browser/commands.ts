@@ -28,3 +28,20 @@ declare module "vitest/browser" {
     readCapture: () => Promise<Captured>;
   }
 }
+
+/**
+ * Runs `body` (a function's source, called with `arg`) inside the frame whose address contains
+ * `urlPart`: cross-origin frames (embed.html from the bundle's origin) are out of the test page's reach.
+ */
+export const inFrame: BrowserCommand<[urlPart: string, body: string, arg?: unknown]> = async (context, urlPart, body, arg) => {
+  const { page } = context as Ctx;
+  const frame = page.frames().find((f) => f.url().includes(urlPart));
+  if (!frame) throw new Error(`no frame at an address containing ${urlPart} (frames: ${page.frames().map((f) => f.url()).join(", ")})`);
+  return frame.evaluate(`(${body})(${JSON.stringify(arg ?? null)})`);
+};
+
+declare module "vitest/browser" {
+  interface BrowserCommands {
+    inFrame: <T = unknown>(urlPart: string, body: string, arg?: unknown) => Promise<T>;
+  }
+}
