@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { TsEngine } from "../bindings/engine.js";
 import { parseCase } from "../bindings/conformance.js";
-import type { Model } from "../bindings/model.js";
+import type { Gradients, Model } from "../bindings/model.js";
 import { PARAM_GROUPS, type Sequence } from "../bindings/types.js";
 import { CELL_VARIANTS, randomCase } from "./helpers.js";
 
@@ -18,10 +18,13 @@ function lossAt(model: Model, seq: Sequence, state: { h: number[]; c?: number[] 
   return model.forward(seq).loss;
 }
 
-/** Compares the analytic gradient with (L(θ+ε) − L(θ−ε)) / 2ε for every parameter and h0/c0. */
-function checkGradients(model: Model, seq: Sequence, state: { h: number[]; c?: number[] }) {
+/**
+ * Compares an analytic gradient (the model's backward pass unless another is given) with
+ * (L(θ+ε) − L(θ−ε)) / 2ε for every parameter and h0/c0; returns the worst relative error.
+ */
+function checkGradients(model: Model, seq: Sequence, state: { h: number[]; c?: number[] }, gradient = () => model.backward()) {
   lossAt(model, seq, state);
-  const g = model.backward();
+  const g = gradient();
   const flatGrad = [g.W_x.flat(), g.W_h.flat(), g.b, g.W_y.flat(), g.b_y].flat();
   const p = model.getFlatParams();
   let worst = 0;
@@ -47,6 +50,13 @@ function checkGradients(model: Model, seq: Sequence, state: { h: number[]; c?: n
   return worst;
 }
 
+/** Element-wise a + b of two gradients; h0 (and c0) stay a's: only the first step sees the initial state. */
+function addGradients(a: Gradients, b: Gradients): Gradients {
+  const add = (x: number[], y: number[]) => x.map((v, k) => v + y[k]);
+  const add2 = (x: number[][], y: number[][]) => x.map((r, k) => add(r, y[k]));
+  return { ...a, W_x: add2(a.W_x, b.W_x), W_h: add2(a.W_h, b.W_h), b: add(a.b, b.b), W_y: add2(a.W_y, b.W_y), b_y: add(a.b_y, b.b_y) };
+}
+
 function setup(caseJson: Record<string, unknown>) {
   const k = parseCase(caseJson);
   const T = (k.sequence.tokens ?? k.sequence.inputs)!.length;
@@ -70,15 +80,23 @@ describe("finite differences (float64 twin)", () => {
   }
 
   it("catches a wrong gradient (the check can fail)", () => {
-    const { model, seq, state } = setup(randomCase({ cell: "gru", withState: true }));
-    lossAt(model, seq, state);
-    const g = model.backward();
-    const p = model.getFlatParams(), q = Float64Array.from(p);
-    q[0] += EPS; model.setFlatParams(q); const up = lossAt(model, seq, state);
-    q[0] -= 2 * EPS; model.setFlatParams(q); const down = lossAt(model, seq, state);
-    const fd = (up - down) / (2 * EPS);
-    expect(Math.abs(fd - g.W_x[0][0])).toBeLessThan(1e-7);
-    expect(Math.abs(fd - 1.01 * g.W_x[0][0])).toBeGreaterThan(1e-7);
+    const { model, seq, state } = setup(randomCase({ cell: "rnn", T: 6, withState: true, seed: 4 }));
+    // a backward pass with the recurrent term dropped: each step is backpropagated alone from
+    // the state it received, so no gradient flows from h_t back into h_{t−1}
+    const withoutRecurrence = (): Gradients => {
+      model.setState(state);
+      const T = seq.targets.length;
+      let sum: Gradients | undefined;
+      for (let t = 0; t < T; t++) {
+        const step: Sequence = { targets: [seq.targets[t]], ...(seq.tokens ? { tokens: [seq.tokens[t]] } : { inputs: [seq.inputs![t]] }) };
+        model.forward(step, { keepState: true });
+        const g = model.backward();
+        sum = sum ? addGradients(sum, g) : g;
+      }
+      return sum!;
+    };
+    expect(checkGradients(model, seq, state)).toBeLessThan(1e-6);
+    expect(checkGradients(model, seq, state, withoutRecurrence)).toBeGreaterThan(1e-3);
   });
 });
 
