@@ -32,9 +32,14 @@ function cyrb53(s: string, seed: number): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, "0");
 }
 
-export function runKey(spec: RunSpec): string {
-  const text = stableStringify({ version: LAB_VERSION, config: spec.config, measure: spec.measure });
+/** 106-bit hash of any JSON-like value (key order does not matter). */
+export function contentHash(v: unknown): string {
+  const text = stableStringify(v);
   return cyrb53(text, 1) + cyrb53(text, 2);
+}
+
+export function runKey(spec: RunSpec): string {
+  return contentHash({ version: LAB_VERSION, config: spec.config, measure: spec.measure });
 }
 
 /** Where records are kept: files (CLI), IndexedDB (browser) or memory (tests). */

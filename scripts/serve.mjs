@@ -13,6 +13,11 @@ const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; ch
 /** URL prefix → folder (relative to the repo). */
 const DEFAULT_ROUTES = { "/dist/": "dist", "/gallery/": "gallery", "/custom-elements.json": "custom-elements.json" };
 
+/** A percent-decoded path, or null for a malformed escape (answered 400, never a crash). */
+function decodePath(p) {
+  try { return decodeURIComponent(p); } catch { return null; }
+}
+
 export function startServer({ port = Number(process.env.PORT ?? 8080), host = "127.0.0.1", routes = {} } = {}) {
   const table = { ...DEFAULT_ROUTES, ...routes };
   const server = createServer((req, res) => {
@@ -21,7 +26,8 @@ export function startServer({ port = Number(process.env.PORT ?? 8080), host = "1
     if (url.pathname === "/" || url.pathname === "/index.html") file = path.join(root, "gallery/index.html");
     else for (const [prefix, dir] of Object.entries(table)) {
       if (url.pathname === prefix || (prefix.endsWith("/") && url.pathname.startsWith(prefix))) {
-        const base = path.join(root, dir), rel = decodeURIComponent(url.pathname.slice(prefix.length));
+        const base = path.join(root, dir), rel = decodePath(url.pathname.slice(prefix.length));
+        if (rel === null) { res.writeHead(400, { "Content-Type": "text/plain" }); res.end("bad request: malformed URL escape\n"); return; }
         const full = path.resolve(base, rel);
         if (full === base || full.startsWith(base + path.sep)) file = full;
         break;

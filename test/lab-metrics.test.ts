@@ -139,4 +139,23 @@ describe("cached records", () => {
     expect(back.final_loss).toBe(r.final_loss);
     expect(() => parseRecord(serializeRecord(r), "other")).toThrow(/not a lab record/);
   });
+
+  it("an edited or implausible record is refused, not reported as a result", async () => {
+    const settings = checkSettings({ steps: 10, seeds: 1, corpusSentences: 300 });
+    const r = await executeRun(engine, { study: "clipping", label: "", value: null, measure: {}, config: baselineConfig(settings) });
+    // a hand edit of the file: the content hash no longer matches
+    const edited = serializeRecord(r).replace(/"final_loss":[^,]+/, '"final_loss":-12345');
+    expect(() => parseRecord(edited, r.key)).toThrow(/does not match its content hash/);
+    // a record written with a matching hash but impossible values is still refused field by field
+    for (const [field, value, message] of [
+      ["final_loss", -12345, /final_loss must be a loss ≥ 0/],
+      ["divergences", 11, /divergences must be a whole number in \[0, 10\]/],
+      ["steps", 9, /steps must be 10/],
+      ["loss_curve", "x", /loss_curve must be a list/],
+    ] as const) {
+      expect(() => parseRecord(serializeRecord({ ...r, [field]: value } as typeof r), r.key), field).toThrow(message);
+    }
+    const otherSpec = { ...r, spec: { ...r.spec, config: { ...r.spec.config, lr: 0.5 } } };
+    expect(() => parseRecord(serializeRecord(otherSpec), r.key)).toThrow(/spec does not hash to the record's key/);
+  });
 });

@@ -53,7 +53,7 @@ export function startRun(name: string, params: unknown, o: RunOptions): RunContr
     signal: abort.signal,
     engine: (kind = "wasm") => engine(kind),
     progress(payload) {
-      pending = { payload };
+      pending = { payload: carrySnapshot(pending?.payload, payload) };
       const wait = lastSent + PROGRESS_INTERVAL_MS - now();
       if (wait <= 0) flush();
       else timer ??= setTimeout(flush, wait);
@@ -92,3 +92,14 @@ export function startRun(name: string, params: unknown, o: RunOptions): RunContr
 }
 
 function now() { return performance.now(); }
+
+/**
+ * A payload with a `snapshot` (model parameters) is never lost to throttling: when a newer
+ * payload without one replaces it before it was sent, the snapshot rides along on the newer.
+ */
+export function carrySnapshot(older: unknown, newer: unknown): unknown {
+  const snap = (p: unknown) => (typeof p === "object" && p !== null ? (p as { snapshot?: unknown }).snapshot : undefined);
+  const kept = snap(older);
+  if (kept === undefined || snap(newer) !== undefined || typeof newer !== "object" || newer === null) return newer;
+  return { ...newer, snapshot: kept };
+}

@@ -4,7 +4,10 @@ import type { EngineKind } from "../types.js";
 
 /** What a task gets besides its params. */
 export interface TaskContext {
-  /** Reports progress; throttled to at most 30 messages per second, the latest payload always arrives. */
+  /**
+   * Reports progress; throttled to at most 30 messages per second, the latest payload always
+   * arrives, and a payload's `snapshot` field is carried onto the next one sent, never dropped.
+   */
   progress(payload: unknown): void;
   /**
    * Await between chunks of work: yields so control messages get through, waits while

@@ -4,7 +4,7 @@ import { int, isSafeAttributeName, listOf, looseName, oneOf, readAttributes, typ
 import { define } from "../define.js";
 import { emit } from "../events.js";
 import { getView, registeredViews, registryEvents, VIEW_NAMES, type ViewEntry } from "../registry.js";
-import { defaultEmbedURL, defaultScriptURL, iframeSnippet, linkFor, scriptSnippet } from "../share/links.js";
+import { defaultEmbedURL, defaultScriptURL, iframeSnippet, linkFor, ownURL, scriptSnippet } from "../share/links.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import { notifyThemeChange } from "../theme/theme-controller.js";
 import "../share/share.js";
@@ -270,8 +270,8 @@ export class RnnExplorer extends LitElement {
 
   private renderShare(_single: boolean, _active: string) {
     const state = this.shareState();
-    const link = linkFor(this.embedSrc || defaultEmbedURL(), state);
-    return html`<rnn-share id="share" part="share" .link=${link} .script=${scriptSnippet(this.scriptSrc || defaultScriptURL(), state)}
+    const link = linkFor(ownURL(this.embedSrc, defaultEmbedURL()), state);
+    return html`<rnn-share id="share" part="share" .link=${link} .script=${scriptSnippet(ownURL(this.scriptSrc, defaultScriptURL()), state)}
       .iframe=${iframeSnippet(link, this.label)}></rnn-share>`;
   }
 }

@@ -20,11 +20,29 @@ export function toQuery(state: Record<string, string>): string {
   return new URLSearchParams(Object.entries(state)).toString();
 }
 
-/** Copies settings from a query string onto an element; names that could run code are skipped. */
+/** Where snippets point: the page author's choice, never something a link's query can set. */
+export const AUTHOR_ONLY = new Set(["embed-src", "script-src"]);
+
+/**
+ * A URL for a snippet: the author's override only when it is http(s) on the bundle's or the
+ * page's own origin; anything else (javascript:, another site) falls back to the package's own.
+ */
+export function ownURL(candidate: string, own: string, pageOrigin = typeof location !== "undefined" ? location.origin : ""): string {
+  if (!candidate) return own;
+  let url: URL;
+  try { url = new URL(candidate, pageOrigin || own || undefined); } catch { return own; }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return own;
+  const origins = new Set<string>();
+  for (const base of [own, bundleURL]) { try { origins.add(new URL(base).origin); } catch { /* relative: no origin */ } }
+  if (pageOrigin) origins.add(pageOrigin);
+  return origins.has(url.origin) ? url.href : own;
+}
+
+/** Copies settings from a query string onto an element; names that could run code, or redirect snippets, are skipped. */
 export function applyQuery(el: Element, search: string): string[] {
   const skipped: string[] = [];
   for (const [k, v] of new URLSearchParams(search)) {
-    if (isSafeAttributeName(k)) el.setAttribute(k.toLowerCase(), v.slice(0, 2000));
+    if (isSafeAttributeName(k) && !AUTHOR_ONLY.has(k.toLowerCase())) el.setAttribute(k.toLowerCase(), v.slice(0, 2000));
     else skipped.push(k);
   }
   return skipped;

@@ -23,7 +23,8 @@ export class NodeRunPool {
 
   constructor(size = availableParallelism(), workerFile = fileURLToPath(new URL("./lab-worker.js", import.meta.url))) {
     this.mode = existsSync(workerFile) ? "threads" : "in-process";
-    this.size = this.mode === "threads" ? Math.max(1, size) : 1;
+    // more threads than cores only add switching and memory
+    this.size = this.mode === "threads" ? Math.max(1, Math.min(Math.floor(size) || 1, availableParallelism())) : 1;
     if (this.mode === "in-process") return;
     for (let k = 0; k < this.size; k++) {
       const w = new Worker(workerFile);

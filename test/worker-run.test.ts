@@ -1,0 +1,33 @@
+/** The task runner's progress throttling never loses a model snapshot. */
+import { expect, it } from "vitest";
+import { carrySnapshot, startRun } from "../bindings/worker/run.js";
+import type { Task } from "../bindings/worker/types.js";
+
+it("throttled progress still delivers every snapshot, or a newer one after it", async () => {
+  const sent: number[] = [], received: Array<{ i: number; snapshot?: number }> = [];
+  const task: Task = async (_p, ctx) => {
+    for (let i = 0; i < 16; i++) {
+      const snapshot = i % 4 === 1 ? i : undefined;
+      if (snapshot !== undefined) sent.push(snapshot);
+      ctx.progress({ i, snapshot });
+    }
+    return "done";
+  };
+  const run = startRun("t", {}, {
+    onProgress: (p) => received.push(p as { i: number; snapshot?: number }),
+    engine: () => Promise.reject(new Error("no engine needed")), loadTask: async () => task,
+    sliceMs: 1000,
+  });
+  await run.done;
+  const snaps = received.map((r) => r.snapshot).filter((s): s is number => s !== undefined);
+  expect(received.at(-1)!.i).toBe(15); // the latest payload arrives
+  expect(snaps.at(-1)).toBe(sent.at(-1)); // and so does the latest snapshot
+  for (const s of sent) expect(snaps.some((r) => r >= s), `snapshot ${s} or a newer one`).toBe(true);
+  expect(received.length).toBeLessThan(16); // it is still throttled
+});
+
+it("carrySnapshot keeps the newer payload's own snapshot", () => {
+  expect(carrySnapshot({ snapshot: 1 }, { i: 2, snapshot: 2 })).toEqual({ i: 2, snapshot: 2 });
+  expect(carrySnapshot({ snapshot: 1 }, { i: 2 })).toEqual({ i: 2, snapshot: 1 });
+  expect(carrySnapshot(undefined, { i: 2 })).toEqual({ i: 2 });
+});
