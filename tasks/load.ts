@@ -11,6 +11,7 @@ const TASKS: Record<string, () => Promise<{ default?: unknown }>> = {
   "esn": () => import("./esn.js"),
   "esn-probe": () => import("./esn-probe.js"),
   "gradient-flow": () => import("./gradient-flow.js"),
+  "gradient-flow-speed": () => import("./gradient-flow-speed.js"),
   "lab-run": () => import("./lab-run.js"),
   "random-search": () => import("./random-search.js"),
   "recall-task": () => import("./recall-task.js"),

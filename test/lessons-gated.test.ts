@@ -9,7 +9,7 @@ import {
 import { lstmReference, lstmUnitStep } from "../lessons/lstm-cell.js";
 import { gruReference, gruUnitStep } from "../lessons/gru-cell.js";
 import {
-  accuracyByLength, checkFlowConfig, createFlowModel, FLOW_CELLS, gradientProfile, gradientReach, matchBudget, meanProfile,
+  accuracyByLength, checkFlowConfig, createFlowModel, DEFAULT_FLOW, estimateFlowMs, FLOW_CELLS, FLOW_TWIST, measureFlowSpeed, gradientProfile, gradientReach, matchBudget, meanProfile,
   flowObservations, parameterCount, parseLengths, recallSequence, runFlowStudy, spread, type FlowProgress,
 } from "../lessons/gradient-flow.js";
 import { checkEsnLabConfig, esnObservations, fitEsn, makeSeries, nrmse, runEsnLab, TEST, TRAIN, type EsnLabProgress } from "../lessons/esn-lab.js";
@@ -228,7 +228,7 @@ describe("gradient flow lesson", () => {
 
   it("a short study trains all three cells, reports progress with every finished run, and can be stopped", async () => {
     const seen: FlowProgress[] = [];
-    const r = await runFlowStudy(engine, { lengths: [4, 8], steps: 400, seeds: 1, probes: 4, evalCount: 100, lr: 0.01 },
+    const r = await runFlowStudy(engine, { lengths: [4, 8], vocab: 4, steps: 400, seeds: 1, probes: 4, evalCount: 100, lr: 0.01 },
       { progress: (p) => seen.push(p), checkpoint: async () => {} });
     expect(r.runs).toHaveLength(6);
     expect(seen.at(-1)!.runs).toHaveLength(6);
@@ -244,6 +244,42 @@ describe("gradient flow lesson", () => {
     await expect(runFlowStudy(engine, { lengths: [6], steps: 500, seeds: 1 }, {
       progress: () => {}, checkpoint: async () => { if (++calls === 3) throw new Error("cancelled"); },
     })).rejects.toThrow("cancelled");
+  });
+});
+
+describe("gradient flow: the default study teaches its claim", () => {
+  const quiet = { progress: () => {}, checkpoint: async () => {} };
+  const longest = DEFAULT_FLOW.lengths[DEFAULT_FLOW.lengths.length - 1];
+  const meanAt = (runs: Parameters<typeof accuracyByLength>[0], cell: (typeof FLOW_CELLS)[number], n: number) => accuracyByLength(runs, cell, [n])[0];
+
+  // exactly the view's default study (45 networks); about 5–10 s on a loaded 2-core machine
+  it("at the longest default n the better gated cell recalls at least 15 points more than the vanilla RNN (seeds 1–3)", async () => {
+    const r = await runFlowStudy(engine, DEFAULT_FLOW, quiet);
+    expect(r.runs).toHaveLength(45);
+    const rnn = meanAt(r.runs, "rnn", longest), gated = Math.max(meanAt(r.runs, "lstm", longest).mean, meanAt(r.runs, "gru", longest).mean);
+    expect(rnn.count).toBe(3);
+    expect(gated - rnn.mean, `gated ${gated}, vanilla ${rnn.mean}`).toBeGreaterThanOrEqual(0.15);
+    // the sentence about the longest n says so in words, from the same numbers
+    const line = flowObservations(r).find((o) => o.startsWith(`At n = ${longest},`))!;
+    expect(line).toMatch(/^At n = 80, the (GRU|LSTM) recalls/);
+    expect(line).toMatch(/clearly above the .*vanilla RNN/);
+  }, 120_000);
+
+  it("the twist preset turns it round: at the longest n the vanilla RNN recalls more than either gated cell (seeds 1–3)", async () => {
+    const r = await runFlowStudy(engine, { ...DEFAULT_FLOW, ...FLOW_TWIST, lengths: [longest] }, quiet);
+    const rnn = meanAt(r.runs, "rnn", longest).mean;
+    for (const cell of ["lstm", "gru"] as const) expect(rnn, cell).toBeGreaterThan(meanAt(r.runs, cell, longest).mean + 0.15);
+  }, 120_000);
+
+  it("the time estimate comes from measured steps and grows with the work asked for", () => {
+    const s = measureFlowSpeed(engine, { lengths: [10, 20] }, 4);
+    for (const c of FLOW_CELLS) expect(s.msPerStep[c]).toBeGreaterThan(0);
+    const cfg = checkFlowConfig({ lengths: [10, 20] });
+    expect(s.estimateMs).toBeCloseTo(estimateFlowMs(cfg, s.msPerStep), 6);
+    const twice = estimateFlowMs({ ...cfg, seeds: 2 * cfg.seeds }, s.msPerStep);
+    expect(twice).toBeCloseTo(2 * s.estimateMs, 6);
+    expect(estimateFlowMs({ ...cfg, steps: 2 * cfg.steps }, s.msPerStep)).toBeGreaterThan(1.9 * s.estimateMs);
+    expect(() => checkFlowConfig({ init: "zeros" as never })).toThrow(/init must be one of uniform, xavier, orthogonal/);
   });
 });
 
@@ -310,7 +346,7 @@ describe("gradient flow observations", () => {
     const obs = flowObservations({ config: cfg, runs: [run("rnn", 2, 1, 0.3), run("rnn", 2, 2, 0.4), run("lstm", 2, 1, 0.9), run("lstm", 2, 2, 1), run("gru", 2, 1, 0.5), run("gru", 2, 2, 0.95)] });
     expect(obs[0]).toMatch(/LSTM recalls 95% \(90%–100% over 2 seeds\), clearly above the vanilla RNN/);
     expect(obs[0]).toMatch(/level with the GRU \(73%\) within the seed spread/);
-    expect(obs[1]).toMatch(/1e-9 × the loss step's for the vanilla RNN \(reach 0 steps\)/);
+    expect(obs[1]).toMatch(/1×10⁻⁹ × the loss step's for the vanilla RNN \(reach 0 steps\)/);
   });
 
   it("says when every cell is at chance, and warns about a single seed", () => {

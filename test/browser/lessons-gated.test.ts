@@ -144,8 +144,15 @@ describe("<rnn-gradient-flow>", () => {
   const P = (m: number, H: number, I: number, O: number) => m * H * (I + H + 1) + O * H + O;
 
   test("equal budgets by the parameter formula; the reach table agrees with the plotted gradients; runs again from the keyboard", async () => {
-    const el = await mount('<rnn-gradient-flow lengths="4, 8" steps="200" seeds="1" budget="900"></rnn-gradient-flow>') as View;
+    const el = await mount('<rnn-gradient-flow lengths="4, 8" steps="200" seeds="1" budget="900" vocab="4"></rnn-gradient-flow>') as View;
     const root = el.shadowRoot!;
+    const view = el as unknown as { task: { status: string }; speed: { status: string } };
+    // nothing heavy on mount: a few timed steps, then the estimate, and the study waits for Run
+    await until("the speed estimate", () => view.speed.status === "done");
+    await settle(root);
+    expect(view.task.status).toBe("idle");
+    expect($(root, "[data-testid=estimate]").textContent).toMatch(/trains 6 networks .* Timed on this machine, it should take about [\d.]+ s; press Run/);
+    button(root, "Run the study").click();
     // sizes: recompute each cell's parameter count from its displayed H
     const rows = all(root, "[data-testid=sizes] tbody tr").map((r) => [...r.querySelectorAll("td")].map((c) => c.textContent!.trim()));
     expect(rows.map((r) => r[0])).toEqual(["vanilla RNN", "LSTM", "GRU"]);
@@ -187,6 +194,8 @@ describe("<rnn-gradient-flow>", () => {
   test("can be cancelled while running and keeps the runs it finished", async () => {
     const el = await mount('<rnn-gradient-flow lengths="10, 20" steps="3000" seeds="2"></rnn-gradient-flow>') as View;
     const root = el.shadowRoot!;
+    await settle(root);
+    button(root, "Run the study").click();
     const task = (el as unknown as { task: { status: string; progress?: { done: number } } }).task;
     await until("the first finished network", () => (task.progress?.done ?? 0) >= 1);
     await settle(root);
@@ -195,6 +204,63 @@ describe("<rnn-gradient-flow>", () => {
     expect(task.status).toBe("cancelled");
     expect(all(root, "[data-testid=accuracy-table] tbody td").some((c) => /%/.test(c.textContent!))).toBe(true);
   });
+});
+
+/** Accuracy table cells "53% (24–82)" as { mean, min, max } in percent, by row label and column n. */
+function accuracyCells(root: ShadowRoot) {
+  const ns = all(root, "[data-testid=accuracy-table] thead th").slice(1).map((t) => Number(t.textContent!.replace(/\D+/g, "")));
+  const out = new Map<string, { mean: number; min: number; max: number }>();
+  for (const tr of all(root, "[data-testid=accuracy-table] tbody tr")) {
+    const [label, ...cells] = [...tr.querySelectorAll("td")].map((c) => c.textContent!.trim());
+    cells.forEach((t, k) => {
+      const m = /^(\d+)%(?: \((\d+)–(\d+)\))?$/.exec(t)!;
+      const mean = Number(m[1]);
+      out.set(`${label}@${ns[k]}`, { mean, min: m[2] ? Number(m[2]) : mean, max: m[3] ? Number(m[3]) : mean });
+    });
+  }
+  return out;
+}
+
+describe("<rnn-gradient-flow> sentences agree with the table beside them", () => {
+  test("the default-size study at two n: every 'clearly above', 'no cell is clearly ahead' and 'at chance' matches the seed ranges shown", async () => {
+    const el = await mount('<rnn-gradient-flow lengths="5, 40" steps="600" seeds="2"></rnn-gradient-flow>') as View;
+    const root = el.shadowRoot!;
+    await settle(root);
+    button(root, "Run the study").click();
+    await until("the study", () => (el as unknown as { task: { status: string } }).task.status === "done", 120_000);
+    await settle(root);
+    const table = accuracyCells(root);
+    const lines = all(root, "[data-testid=observations] li").map((li) => li.textContent!.replace(/\s+/g, " ").trim());
+    const atN = lines.filter((l) => /^At n = \d+,/.test(l));
+    expect(atN).toHaveLength(2);
+    const names = ["vanilla RNN", "LSTM", "GRU"];
+    for (const line of atN) {
+      const n = Number(/^At n = (\d+)/.exec(line)![1]);
+      const best = /the (vanilla RNN|LSTM|GRU) recalls (\d+)%/.exec(line);
+      if (best) {
+        const b = table.get(`${best[1]}@${n}`)!;
+        expect(Number(best[2]), line).toBe(b.mean);
+        const above = line.split("clearly above the ")[1].split("; it is level")[0];
+        for (const other of names.filter((x) => x !== best[1] && above.includes(x))) {
+          const o = table.get(`${other}@${n}`)!;
+          expect(b.min, `${line} vs ${other}`).toBeGreaterThan(o.max);
+        }
+        for (const other of names.filter((x) => x !== best[1] && !above.includes(x))) {
+          const o = table.get(`${other}@${n}`)!;
+          expect(b.min <= o.max, `${line}: ${other} is level`).toBe(true);
+        }
+      } else if (/no cell is clearly ahead/.test(line)) {
+        const rows = names.map((x) => table.get(`${x}@${n}`)!);
+        const top = rows.reduce((a, r) => (r.mean > a.mean ? r : a));
+        expect(rows.every((r) => r === top || top.min <= r.max), line).toBe(true);
+      }
+      const chance = /At chance \(([\d.]+)%\): ([^.]+)\./.exec(line) ?? /all three cells stay near chance \(([\d.]+)%\)/.exec(line);
+      if (chance) {
+        const listed = chance[2] ? names.filter((x) => chance[2].includes(x)) : names;
+        for (const x of listed) expect(table.get(`${x}@${n}`)!.max, `${x} near chance`).toBeLessThanOrEqual(Number(chance[1]) + 10);
+      }
+    }
+  }, 180_000);
 });
 
 describe("<rnn-esn>", () => {
