@@ -29,6 +29,7 @@ export { fmt, pct, type NumberFormat } from "../bindings/format.js";
 export * from "./charts/export.js";
 export { formatRemaining, estimateRemaining } from "./ui/progress/format.js";
 export * from "../tasks/index.js";
+export { sharedEngine } from "../bindings/engine-provider.js";
 
 // lesson views 1–4 (each registers itself as a view of <rnn-explorer>)
 export { RnnShiftRegister } from "./shift-register/shift-register.js";

@@ -112,6 +112,10 @@ export abstract class GatedCellView extends LitElement {
     super.disconnectedCallback();
     this.run++; // stops a training loop in progress
     this.training = false;
+    // the model lives in the page engine's shared memory: a removed view gives it back
+    this.model?.dispose();
+    this.model = undefined;
+    this.trainedKey = "";
   }
 
   private trainingKey() {
@@ -137,9 +141,11 @@ export abstract class GatedCellView extends LitElement {
   async train(): Promise<void> {
     const run = ++this.run, v = this.settings.values, key = this.trainingKey();
     this.training = true; this.failure = ""; this.progress = 0; this.remaining = NaN;
+    let model: Model | undefined;
     try {
       const engine = await sharedEngine();
-      const model = createGatedModel(engine, { cell: this.cell, task: v.task, hiddenSize: v.hiddenSize, seed: v.seed });
+      if (run !== this.run) return;
+      model = createGatedModel(engine, { cell: this.cell, task: v.task, hiddenSize: v.hiddenSize, seed: v.seed });
       const trainer = new GatedTrainer(model, v.task, v.seed);
       const t0 = performance.now();
       let slice = performance.now();
@@ -151,15 +157,17 @@ export abstract class GatedCellView extends LitElement {
           this.remaining = spent > 250 ? (spent * (1 - this.progress)) / this.progress : NaN;
           await yieldToEventLoop();
           slice = performance.now();
-          if (run !== this.run) { model.dispose(); return; }
+          if (run !== this.run) return;
         }
       }
+      if (run !== this.run) return;
       const ms = performance.now() - t0;
       const tail = trainer.losses.slice(-50).filter(Number.isFinite);
       const info: TrainInfo = { steps: trainer.step, ms, loss: tail.reduce((a, b) => a + b, 0) / Math.max(1, tail.length),
         accuracy: accuracy(model, v.task, { count: 200, length: 24 }), engine: engine.kind };
       this.model?.dispose();
       this.model = model;
+      model = undefined; // kept by the view now
       this.info = info;
       this.trainedKey = key;
       this.retrace();
@@ -167,6 +175,7 @@ export abstract class GatedCellView extends LitElement {
     } catch (e) {
       if (run === this.run) this.failure = (e as Error)?.message ?? String(e);
     } finally {
+      model?.dispose(); // a model this run made but did not keep (stopped, failed)
       if (run === this.run) { this.training = false; this.progress = NaN; }
     }
   }

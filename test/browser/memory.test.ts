@@ -42,3 +42,26 @@ test("200 create/remove cycles leave no growing memory and no live workers", asy
   expect(after - before).toBeLessThan(1.5 * 2 ** 20);
   expect(lib.poolStats()).toMatchObject({ busy: 0, queued: 0, workers: 0 });
 }, 120_000);
+
+test("the LSTM and GRU views give their models' memory back when removed", async () => {
+  const engine = await (lib as unknown as { sharedEngine(kind: "wasm"): Promise<{ heap?: { used: number } }> }).sharedEngine("wasm");
+  expect(engine.heap, "the page engine is the wasm core").toBeDefined();
+  const used = () => engine.heap!.used;
+  // finished: wait for the trained model; early: remove while it trains
+  async function cycle(tag: string, finish: boolean) {
+    const el = document.createElement(tag);
+    el.setAttribute("train-steps", "50");
+    el.setAttribute("hidden-size", "2");
+    const done = new Promise((r) => el.addEventListener("rnn-train-done", r, { once: true }));
+    document.body.append(el);
+    if (finish) await done; else await sleep(0);
+    el.remove();
+    await sleep(0);
+  }
+  await cycle("rnn-lstm", true);
+  await cycle("rnn-gru", true);
+  const baseline = used();
+  for (let i = 0; i < 40; i++) await cycle(i % 2 ? "rnn-gru" : "rnn-lstm", i % 4 < 2);
+  await sleep(50);
+  expect(used()).toBe(baseline);
+}, 120_000);
