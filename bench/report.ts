@@ -1,5 +1,5 @@
 /**
- * The bench's report: its JSON shape (CONFORMANCE.md "The bench command", plus extra fields)
+ * The bench's report: its JSON shape (docs/math.md, "Outputs other programs read"; extra fields follow)
  * and its markdown tables. No Node or DOM imports.
  */
 import type { KernelResult } from "./kernels.js";

@@ -1,5 +1,5 @@
 /**
- * CONFORMANCE.md's case format: parse and validate a case, run it on an engine,
+ * docs/math.md's case format: parse and validate a case, run it on an engine,
  * and return { loss, hidden, outputs, grads } with the contract's field names.
  */
 import type { Engine } from "./engine.js";

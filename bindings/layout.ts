@@ -9,7 +9,7 @@ import { GATE_COUNT, type CellKind } from "./types.js";
 
 export interface Dims { cell: CellKind; inputSize: number; hiddenSize: number; outputSize: number; maxSeqLen: number }
 
-/** Float buffers in arena order. Names match the parameter names of CONFORMANCE.md. */
+/** Float buffers in arena order. Names match the parameter names of docs/math.md. */
 export const FLOAT_BUFFERS = [
   "params", "grads", "m1", "m2", // P each; params = W_x | W_h | b | W_y | b_y
   "h", "c", "dh0", "dc0",        // carried state and its gradient, H each

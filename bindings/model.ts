@@ -18,7 +18,7 @@ import { checkModelJSON, MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelJSON } fr
 
 export { checkModelJSON, MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelJSON } from "./model-file.js";
 
-/** Parameters in CONFORMANCE.md's names and shapes. */
+/** Parameters in docs/math.md's names and shapes. */
 export interface Params { W_x: number[][]; W_h: number[][]; b: number[]; W_y: number[][]; b_y: number[] }
 export interface Gradients extends Params { h0: number[]; c0?: number[] }
 

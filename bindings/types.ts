@@ -1,4 +1,4 @@
-/** Public types of the engine API. Field names follow CONFORMANCE.md where they overlap. */
+/** Public types of the engine API. Field names follow docs/math.md where they overlap. */
 
 export type CellKind = "rnn" | "lstm" | "gru";
 export type Activation = "tanh" | "relu" | "sigmoid" | "linear";

@@ -1,6 +1,6 @@
 /**
  * `rnn-explorer bench`: training steps per second of the wasm core and the TS twin on the
- * four bench workloads (CONFORMANCE.md "The bench command"). With --json it prints one JSON
+ * four bench workloads (docs/math.md, "Outputs other programs read"). With --json it prints one JSON
  * object on stdout; without, a markdown table, and the JSON goes to bench/results/<date>.json.
  * Progress goes to stderr.
  */

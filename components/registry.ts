@@ -4,7 +4,7 @@
  */
 import type { Spec } from "./attributes.js";
 
-/** The stable view names (DESIGN.md); pages link to them. Tabs follow this order. */
+/** The stable view names (docs/design.md); pages link to them. Tabs follow this order. */
 export const VIEW_NAMES = ["shift-register", "feedback", "state-space", "bptt", "lstm", "gru", "gradient-flow", "esn",
   "sequence-lab", "worked-example", "char-lab", "experiments", "bench"] as const;
 
@@ -44,7 +44,7 @@ export function unregisterView(name: string): void {
 
 export function getView(name: string): ViewEntry | undefined { return views.get(name); }
 
-/** Registered views, in DESIGN.md order, then others in registration order. */
+/** Registered views, in docs/design.md order, then others in registration order. */
 export function registeredViews(): ViewEntry[] {
   const rank = (n: string) => { const k = (VIEW_NAMES as readonly string[]).indexOf(n); return k < 0 ? VIEW_NAMES.length : k; };
   return [...views.values()].map((v, i) => ({ v, i })).sort((a, b) => rank(a.v.name) - rank(b.v.name) || a.i - b.i).map((x) => x.v);

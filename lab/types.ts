@@ -2,7 +2,7 @@
  * Types of the experiments lab. A study varies one setting of a baseline run; each
  * variant is trained with several seeds; every seed's run is one RunSpec (the full
  * configuration, which is also the cache key) and gives one RunRecord. The study's
- * JSON (CONFORMANCE.md, "The lab command's output") aggregates records per variant.
+ * JSON (docs/math.md, "Outputs other programs read") aggregates records per variant.
  */
 import type { Activation, HiddenStats, InitKind, OptimizerKind, ParamGroup } from "../bindings/types.js";
 

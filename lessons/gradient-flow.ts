@@ -334,7 +334,7 @@ const range = (s: Spread) => (s.count > 1 ? ` (${pct(s.min)}–${pct(s.max)} ove
 
 /**
  * Sentences read off the numbers. A difference in accuracy is called real only when the
- * seed ranges do not overlap (DESIGN: differences smaller than the seed spread are noise).
+ * seed ranges do not overlap (docs/design.md: differences smaller than the seed spread are noise).
  */
 export function flowObservations(result: Pick<FlowResult, "config" | "runs">): string[] {
   const { config: cfg, runs } = result, chance = 1 / cfg.vocab, out: string[] = [];

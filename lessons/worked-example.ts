@@ -199,7 +199,7 @@ function withModel<R>(engine: Engine, c: WorkedCase, run: (m: ReturnType<Engine[
   }
 }
 
-/** One forward and full BPTT on the engine (the summed loss, as CONFORMANCE defines it). */
+/** One forward and full BPTT on the engine (the summed loss, as docs/math.md defines it). */
 export function runOnEngine(engine: Engine, c: WorkedCase): EngineResult {
   return withModel(engine, c, (model) => {
     const f = model.forward({ tokens: c.tokens, targets: c.targets });
@@ -235,7 +235,7 @@ export function updateOnEngine(engine: Engine, c: WorkedCase, lr: number): Updat
 const flatten = (v: unknown): number[] => (Array.isArray(v) ? v.flatMap(flatten) : [v as number]);
 
 /**
- * The largest CONFORMANCE ratio |engine − reference| / (1e-4 · max|reference| + 1e-6)
+ * The largest docs/math.md agreement ratio |engine − reference| / (1e-4 · max|reference| + 1e-6)
  * over every array; the engine agrees with the float64 trace when it is ≤ 1.
  */
 export function agreement(e: EngineResult, t: Trace): { worst: number; field: string; maxAbsDiff: number } {

@@ -135,7 +135,7 @@ describe("truncated BPTT (float64 twin)", () => {
 });
 
 describe("parameter groups", () => {
-  it("exposes the CONFORMANCE.md names", () => {
+  it("exposes the docs/math.md names", () => {
     const { model } = setup(randomCase({ cell: "rnn" }));
     expect(Object.keys(model.getParams())).toEqual([...PARAM_GROUPS]);
   });

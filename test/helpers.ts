@@ -6,7 +6,7 @@ import { GATE_COUNT, type Activation, type CellKind, type LossKind } from "../bi
 const flat = (v: unknown): number[] =>
   Array.isArray(v) ? v.flatMap(flat) : typeof v === "object" && v !== null ? Object.values(v).flatMap(flat) : [v as number];
 
-/** CONFORMANCE.md: |got − want| ≤ rel · max|want| + abs on every entry of an array. */
+/** docs/math.md: |got − want| ≤ rel · max|want| + abs on every entry of an array. */
 export function expectClose(got: unknown, want: unknown, name: string, rel = 1e-4, abs = 1e-6): void {
   const g = flat(got), w = flat(want);
   expect(g.length, `${name}: shape`).toBe(w.length);
@@ -19,7 +19,7 @@ export function expectClose(got: unknown, want: unknown, name: string, rel = 1e-
 
 export interface CaseOptions { cell: CellKind; activation?: Activation; loss?: LossKind; I?: number; H?: number; O?: number; T?: number; tokens?: boolean; seed?: number; withState?: boolean; nullEvery?: number }
 
-/** A random case in CONFORMANCE.md's format. */
+/** A random case in docs/math.md's format. */
 export function randomCase(o: CaseOptions): Record<string, unknown> {
   const rng = new Rng(o.seed ?? 1);
   const I = o.I ?? 3, H = o.H ?? 4, O = o.O ?? 3, T = o.T ?? 5, GH = GATE_COUNT[o.cell] * H, loss = o.loss ?? "softmax-ce";

@@ -48,7 +48,7 @@ function checkWellFormed(r: StudyResult, variants: number) {
     for (let i = 1; i < run.loss_curve.length; i++) expect(run.loss_curve[i][0]).toBeGreaterThan(run.loss_curve[i - 1][0]);
     for (const k of EXPECTED[r.study]) expect(run.metrics, `${r.study}: ${k}`).toHaveProperty(k);
   }
-  // the outside contract: plain JSON with the field names of CONFORMANCE.md
+  // the outside contract: plain JSON with the field names of docs/math.md
   const back = JSON.parse(studyJSON(r));
   for (const k of ["study", "hypothesis", "steps", "runs", "observations"]) expect(back).toHaveProperty(k);
   for (const k of ["label", "value", "config", "final_loss", "diverged", "loss_curve", "metrics"]) expect(back.runs[0]).toHaveProperty(k);

@@ -4,7 +4,7 @@
  * formatter, `fmt` of bindings/format.ts (significant digits, a true minus sign, powers
  * of ten for tiny and huge values), so equations show the same digits as the read-outs
  * beside them. Symbols
- * follow CONFORMANCE.md: W_x, W_h, b, W_y, b_y.
+ * follow docs/math.md: W_x, W_h, b, W_y, b_y.
  */
 import { html, mathml, nothing, type TemplateResult } from "lit";
 import { fmt } from "../../bindings/format.js";

@@ -23,7 +23,7 @@ describe("<rnn-explorer> from the built bundle in a plain page", () => {
     expect(tabsOf(el).map((t) => Number(t.querySelector('[part="number"]')!.textContent))).toEqual(names.map((_, i) => i + 1));
     expect(names).toEqual(lib.registeredViews().map((v) => v.title));
     expect(names).toEqual(expect.arrayContaining(["Alpha", "Beta", "Gamma"]));
-    // lesson views come in the stable order of DESIGN.md, views unknown to it after them
+    // lesson views come in the stable order of docs/design.md, views unknown to it after them
     const order = lib.registeredViews().map((v) => (lib.VIEW_NAMES as readonly string[]).indexOf(v.name)).map((k) => (k < 0 ? 99 : k));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(el.shadowRoot!.querySelector("rnn-message")).toBeNull();
