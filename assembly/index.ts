@@ -3,7 +3,7 @@
 import { bind, cell, cs, cState, GH, H, hs, hState, I, O, row, stats, STAT_COUNT, STAT_FINITE } from "./model";
 import { forward as forwardChunk } from "./forward";
 import { backward as backwardChunk } from "./backward";
-import { clip as clipGrads, clipNormSgd, update as updateRange } from "./optim";
+import { clip as clipGrads, clipNormUpdate, update as updateRange } from "./optim";
 
 export { matVecAcc, matTVecAcc, outerAcc, outerSum, dot } from "./kernels";
 export { tanhArray, sigmoidArray } from "./math";
@@ -44,9 +44,9 @@ export function trainChunk(
   const loss = forwardChunk(T, inputMode, samplingProb);
   const count = load<f32>(stats, STAT_COUNT << 2);
   backwardChunk(T, inputMode, meanLoss ? <f32>(1.0 / max<f64>(<f64>count, 1)) : 1);
-  if (clipMode == 1 && opt == 0 && freezeMask == 0) {
-    // the common case (and the bench's): clip and SGD in one pass over the gradient
-    const norm = clipNormSgd(threshold, lr, isFinite(loss));
+  if (clipMode != 2 && freezeMask == 0) {
+    // the common case: norm clipping (or none) and the optimizer in one pass over the gradient
+    const norm = clipNormUpdate(clipMode == 1 ? threshold : Infinity, opt, lr, beta1, beta2, eps, step, isFinite(loss));
     const finite = isFinite(loss) && isFinite(norm);
     store<f32>(stats, finite ? 1 : 0, STAT_FINITE << 2);
     if (!finite) return;
