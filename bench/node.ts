@@ -9,12 +9,15 @@ import { createEngine } from "../bindings/engine.js";
 import { benchKernels } from "./kernels.js";
 import { prepareNative, runNative, type NativeResult } from "./native.js";
 import { ratios, type BenchEngine, type BenchReport } from "./report.js";
-import { summarize } from "./session.js";
+import type { OptimizerKind } from "../bindings/types.js";
+import { optimizersOf, sampleKey, summarize } from "./session.js";
 import { measure, WorkloadRunner, type Measurement, type Workload } from "./workloads.js";
 
 export interface NodeBenchOptions {
   engines: BenchEngine[];
   workloads: Workload[];
+  /** optimizers W1–W4 run with, interleaved in each round (CL keeps its own) */
+  optimizers: OptimizerKind[];
   reps: number;
   /** timed seconds per repetition */
   seconds: number;
@@ -47,15 +50,15 @@ export function machineInfo(): Record<string, unknown> {
 }
 
 /** One repetition in this process: a fresh engine and model, warm-up, timed steps. */
-export async function measureOnce(w: Workload, engine: BenchEngine, seconds: number, steps?: number): Promise<Measurement> {
-  const runner = new WorkloadRunner(await createEngine(engine), w);
+export async function measureOnce(w: Workload, engine: BenchEngine, optimizer: OptimizerKind, seconds: number, steps?: number): Promise<Measurement> {
+  const runner = new WorkloadRunner(await createEngine(engine), w, optimizer);
   try { return measure(runner, { seconds, steps, warmupSeconds: warmup(engine, steps) }); }
   finally { runner.dispose(); }
 }
 
-/** One repetition in a child process (`rnn-explorer bench --child W1:wasm ...`). */
-function measureInChild(o: NodeBenchOptions, w: Workload, engine: BenchEngine): Promise<Measurement> {
-  const args = [...process.execArgv, o.script, "bench", "--child", `${w.id}:${engine}`, "--seconds", String(o.seconds)];
+/** One repetition in a child process (`rnn-explorer bench --child W1:wasm:sgd ...`). */
+function measureInChild(o: NodeBenchOptions, w: Workload, engine: BenchEngine, optimizer: OptimizerKind): Promise<Measurement> {
+  const args = [...process.execArgv, o.script, "bench", "--child", `${w.id}:${engine}:${optimizer}`, "--seconds", String(o.seconds)];
   if (o.steps !== undefined) args.push("--steps", String(o.steps));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
@@ -75,8 +78,7 @@ function measureInChild(o: NodeBenchOptions, w: Workload, engine: BenchEngine): 
 export async function runNodeBench(o: NodeBenchOptions): Promise<BenchReport> {
   const machine = machineInfo();
   const samples = new Map<string, Measurement[]>();
-  const key = (w: Workload, e: BenchEngine) => `${w.id}:${e}`;
-  const total = o.reps * o.workloads.length * o.engines.length;
+  const total = o.reps * o.engines.length * o.workloads.reduce((n, w) => n + optimizersOf(w, o.optimizers).length, 0);
   let done = 0;
 
   let binary: string | undefined, nativeNote: string | undefined;
@@ -88,7 +90,7 @@ export async function runNodeBench(o: NodeBenchOptions): Promise<BenchReport> {
   }
   const native: NativeResult[] = [];
   const runNativeFor = async (w: Workload) => {
-    if (!binary) return;
+    if (!binary || !w.native) return;
     o.log(`native ${w.id} ${w.label} (about 12 s)...\n`);
     try {
       const r = await runNative(binary, w);
@@ -103,21 +105,24 @@ export async function runNodeBench(o: NodeBenchOptions): Promise<BenchReport> {
   for (const w of o.workloads) {
     for (let rep = 0; rep < o.reps; rep++) {
       if (rep === Math.ceil(o.reps / 2)) await runNativeFor(w);
-      for (const e of o.engines) {
-        const m = o.inProcess ? await measureOnce(w, e, o.seconds, o.steps) : await measureInChild(o, w, e);
-        if (!Number.isFinite(m.lastLoss)) throw new Error(`${w.id} on ${e}: the loss is not finite (${m.lastLoss})`);
-        samples.set(key(w, e), [...(samples.get(key(w, e)) ?? []), m]);
+      // optimizers and engines alternate within a round, so a busy phase hits them alike
+      for (const opt of optimizersOf(w, o.optimizers)) for (const e of o.engines) {
+        const m = o.inProcess ? await measureOnce(w, e, opt, o.seconds, o.steps) : await measureInChild(o, w, e, opt);
+        if (!Number.isFinite(m.lastLoss)) throw new Error(`${w.id} on ${e} with ${opt}: the loss is not finite (${m.lastLoss})`);
+        const key = sampleKey(w, opt, e);
+        samples.set(key, [...(samples.get(key) ?? []), m]);
         done++;
-        o.log(`[${done}/${total}] ${w.id} ${w.label} on ${e}, rep ${rep + 1}/${o.reps}: ${Math.round(m.stepsPerSec).toLocaleString("en-US")} steps/s\n`);
+        o.log(`[${done}/${total}] ${w.id} ${w.label} ${opt} on ${e}, rep ${rep + 1}/${o.reps}: ${Math.round(m.stepsPerSec).toLocaleString("en-US")} steps/s\n`);
       }
     }
     if (o.reps === 1) await runNativeFor(w);
   }
-  const results = summarize(samples, o.workloads, o.engines);
+  const results = summarize(samples, o.workloads, o.engines, o.optimizers);
   const report: BenchReport = {
     machine,
     settings: { reps: o.reps, seconds_per_rep: o.steps === undefined ? o.seconds : undefined, steps_per_rep: o.steps,
-      processes: o.inProcess ? "one" : "separate", workload: "V 32, T 25, one-hot, softmax-CE every step, full BPTT, clip norm 5, SGD lr 0.01, float32, batch 1" },
+      processes: o.inProcess ? "one" : "separate", optimizers: o.optimizers,
+      workload: "V 32, T 25, one-hot, softmax-CE every step, full BPTT, clip norm 5, then the optimizer (SGD lr 0.01 by default), float32, batch 1; CL: V 58, Adam lr 0.005, mean loss" },
     results,
   };
   if (nativeNote !== undefined) report.native_note = nativeNote;

@@ -5,6 +5,7 @@
 import type { KernelResult } from "./kernels.js";
 import { KERNELS } from "./kernels.js";
 import type { NativeResult } from "./native.js";
+import { OPTIMIZERS, type OptimizerKind } from "../bindings/types.js";
 import { WORKLOADS, type WorkloadId } from "./workloads.js";
 
 export type BenchEngine = "wasm" | "ts";
@@ -13,6 +14,8 @@ export type BenchEngine = "wasm" | "ts";
 export interface BenchResult {
   workload: WorkloadId;
   engine: BenchEngine;
+  /** the optimizer of the step (SGD unless the bench was asked for others) */
+  optimizer: OptimizerKind;
   /** median over the repetitions */
   steps_per_s: number;
   min: number;
@@ -26,6 +29,9 @@ export interface BenchResult {
 
 export interface BenchRatio {
   workload: WorkloadId;
+  optimizer: OptimizerKind;
+  /** median wasm with this optimizer ÷ median wasm with SGD on the same workload, same run */
+  wasm_over_sgd?: number;
   /** median wasm ÷ median ts */
   wasm_over_ts?: number;
   /** median wasm ÷ native C median */
@@ -43,16 +49,29 @@ export interface BenchReport {
   kernels?: KernelResult[];
 }
 
+/** The (workload, optimizer) pairs measured, in table order. */
+export function measuredRows(results: readonly BenchResult[]): Array<{ workload: WorkloadId; optimizer: OptimizerKind }> {
+  const rows: Array<{ workload: WorkloadId; optimizer: OptimizerKind }> = [];
+  for (const w of WORKLOADS) for (const optimizer of OPTIMIZERS)
+    if (results.some((r) => r.workload === w.id && r.optimizer === optimizer)) rows.push({ workload: w.id, optimizer });
+  return rows;
+}
+
+/**
+ * Ratios of medians measured in the same run: wasm ÷ TS twin, wasm ÷ native C (the C
+ * reference runs SGD, so only SGD rows get it), and wasm with this optimizer ÷ wasm with SGD.
+ */
 export function ratios(results: readonly BenchResult[], native: readonly NativeResult[] = []): BenchRatio[] {
   const out: BenchRatio[] = [];
-  for (const w of WORKLOADS) {
-    const get = (e: BenchEngine) => results.find((r) => r.workload === w.id && r.engine === e)?.steps_per_s;
-    const wasm = get("wasm"), ts = get("ts"), nat = native.find((n) => n.workload === w.id)?.steps_per_s;
-    if (wasm === undefined && ts === undefined) continue;
-    const r: BenchRatio = { workload: w.id };
+  for (const { workload, optimizer } of measuredRows(results)) {
+    const get = (e: BenchEngine, opt = optimizer) => results.find((r) => r.workload === workload && r.engine === e && r.optimizer === opt)?.steps_per_s;
+    const wasm = get("wasm"), ts = get("ts"), sgd = get("wasm", "sgd");
+    const nat = optimizer === "sgd" ? native.find((n) => n.workload === workload)?.steps_per_s : undefined;
+    const r: BenchRatio = { workload, optimizer };
     if (wasm !== undefined && ts !== undefined) r.wasm_over_ts = wasm / ts;
     if (wasm !== undefined && nat !== undefined) r.wasm_over_native = wasm / nat;
-    if (r.wasm_over_ts !== undefined || r.wasm_over_native !== undefined) out.push(r);
+    if (wasm !== undefined && sgd !== undefined && optimizer !== "sgd") r.wasm_over_sgd = wasm / sgd;
+    if (r.wasm_over_ts !== undefined || r.wasm_over_native !== undefined || r.wasm_over_sgd !== undefined) out.push(r);
   }
   return out;
 }
@@ -70,18 +89,21 @@ export function workloadTable(report: BenchReport): string {
   head.push(...engines.map((e) => `${e} GFLOP/s`));
   if (engines.length === 2) head.push("wasm ÷ ts");
   if (hasNative && engines.includes("wasm")) head.push("wasm ÷ native");
+  const bySgd = rs.some((x) => x.wasm_over_sgd !== undefined);
+  if (bySgd) head.push("wasm ÷ wasm SGD");
   const lines = [`| ${head.join(" | ")} |`, `|${head.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`];
-  for (const w of WORKLOADS) {
-    const row = (e: BenchEngine) => report.results.find((r) => r.workload === w.id && r.engine === e);
-    if (!engines.some((e) => row(e))) continue;
-    const cells = [`${w.id} ${w.label}`];
+  for (const { workload, optimizer } of measuredRows(report.results)) {
+    const w = WORKLOADS.find((x) => x.id === workload)!;
+    const row = (e: BenchEngine) => report.results.find((r) => r.workload === workload && r.engine === e && r.optimizer === optimizer);
+    const cells = [`${w.id} ${w.label}${w.train ? "" : `, ${optimizer}`}`];
     for (const e of engines) { const r = row(e); cells.push(r ? `${int(r.steps_per_s)} (${int(r.min)}–${int(r.max)})` : "—"); }
-    const nat = report.native?.find((n) => n.workload === w.id);
+    const nat = optimizer === "sgd" ? report.native?.find((n) => n.workload === w.id) : undefined;
     if (hasNative) cells.push(nat ? `${int(nat.steps_per_s)} (${int(nat.min)}–${int(nat.max)})` : "—");
     for (const e of engines) { const r = row(e); cells.push(r ? sig(r.gflops) : "—"); }
-    const ratio = rs.find((x) => x.workload === w.id);
+    const ratio = rs.find((x) => x.workload === w.id && x.optimizer === optimizer);
     if (engines.length === 2) cells.push(ratio?.wasm_over_ts !== undefined ? `${ratio.wasm_over_ts.toFixed(1)}×` : "—");
     if (hasNative && engines.includes("wasm")) cells.push(ratio?.wasm_over_native !== undefined ? `${ratio.wasm_over_native.toFixed(2)}×` : "—");
+    if (bySgd) cells.push(ratio?.wasm_over_sgd !== undefined ? `${ratio.wasm_over_sgd.toFixed(2)}×` : "—");
     lines.push(`| ${cells.join(" | ")} |`);
   }
   return lines.join("\n");
@@ -110,7 +132,8 @@ export function markdownReport(report: BenchReport): string {
   const parts = [
     `rnn-explorer bench — ${m.cpu} (${m.cores} cores), ${m.runtime ?? ""}, ${m.date}`,
     `median of ${s.reps} repetition${s.reps === 1 ? "" : "s"}${s.processes === "separate" ? ", each in its own process" : ""}; ` +
-      `one step = trainChunk on 25 one-hot tokens (V 32): forward, softmax-CE at every step, full BPTT, global-norm clip 5, SGD 0.01`,
+      `one step = trainChunk on 25 one-hot tokens (V 32): forward, softmax-CE at every step, full BPTT, global-norm clip 5, ` +
+      `then the optimizer (SGD 0.01 unless named); CL = the character lab's default (V 58, Adam 0.005, mean loss); the native C reference runs SGD`,
     "",
     workloadTable(report),
   ];

@@ -8,11 +8,14 @@ import { WasmEngine, type Engine } from "../bindings/engine.js";
 import { fail, intInRange, numInRange } from "../bindings/validate.js";
 import { benchKernels, type KernelResult } from "./kernels.js";
 import { ratios, type BenchEngine, type BenchRatio, type BenchResult } from "./report.js";
-import { measureSliced, median, WORKLOAD_IDS, workload, WorkloadRunner, type Measurement, type Workload, type WorkloadId } from "./workloads.js";
+import { OPTIMIZERS, type OptimizerKind } from "../bindings/types.js";
+import { measureSliced, median, WORKLOAD_IDS, workload, workloadOptimizer, WorkloadRunner, type Measurement, type Workload, type WorkloadId } from "./workloads.js";
 
 export interface BenchParams {
   workloads?: readonly string[];
   engines?: readonly string[];
+  /** optimizers to run W1–W4 with, each in the same rounds (default SGD); CL keeps its own */
+  optimizers?: readonly string[];
   /** repetitions per (workload, engine); default 3 */
   reps?: number;
   /** timed seconds per repetition; default 1 */
@@ -29,6 +32,7 @@ export interface BenchProgress {
   total: number;
   workload?: WorkloadId;
   engine?: BenchEngine;
+  optimizer?: OptimizerKind;
   /** 1-based repetition just measured */
   rep?: number;
   reps: number;
@@ -39,7 +43,7 @@ export interface BenchProgress {
 
 export interface BenchRunResult {
   machine: Record<string, unknown>;
-  settings: { workloads: WorkloadId[]; engines: BenchEngine[]; reps: number; seconds?: number; steps?: number };
+  settings: { workloads: WorkloadId[]; engines: BenchEngine[]; optimizers: OptimizerKind[]; reps: number; seconds?: number; steps?: number };
   results: BenchResult[];
   ratios: BenchRatio[];
   kernels?: KernelResult[];
@@ -65,6 +69,7 @@ export function normalizeBenchParams(p: BenchParams = {}): BenchRunResult["setti
   const out: BenchRunResult["settings"] & { kernels: boolean } = {
     workloads: list("workloads", p.workloads, WORKLOAD_IDS),
     engines: list("engines", p.engines, ENGINES),
+    optimizers: p.optimizers === undefined ? ["sgd"] : list("optimizers", p.optimizers, OPTIMIZERS),
     reps: intInRange("reps", p.reps ?? 3, 1, 50),
     kernels: !!p.kernels,
   };
@@ -73,14 +78,23 @@ export function normalizeBenchParams(p: BenchParams = {}): BenchRunResult["setti
   return out;
 }
 
-/** Summary rows (median, min, max) of the measurements so far, in workload then engine order. */
-export function summarize(samples: ReadonlyMap<string, Measurement[]>, workloads: readonly Workload[], engines: readonly BenchEngine[]): BenchResult[] {
+/** The optimizers a workload runs with: the requested ones, or its own when it fixes one. */
+export function optimizersOf(w: Workload, requested: readonly OptimizerKind[]): OptimizerKind[] {
+  return [...new Set(requested.map((o) => workloadOptimizer(w, o)))];
+}
+
+/** The key of one (workload, optimizer, engine) series of measurements. */
+export const sampleKey = (w: Workload, optimizer: OptimizerKind, e: BenchEngine) => `${w.id}:${optimizer}:${e}`;
+
+/** Summary rows (median, min, max) of the measurements so far, in workload, optimizer, engine order. */
+export function summarize(samples: ReadonlyMap<string, Measurement[]>, workloads: readonly Workload[], engines: readonly BenchEngine[],
+  optimizers: readonly OptimizerKind[] = ["sgd"]): BenchResult[] {
   const rows: BenchResult[] = [];
-  for (const w of workloads) for (const e of engines) {
-    const ms = samples.get(`${w.id}:${e}`);
+  for (const w of workloads) for (const optimizer of optimizersOf(w, optimizers)) for (const e of engines) {
+    const ms = samples.get(sampleKey(w, optimizer, e));
     if (!ms?.length) continue;
     const sps = ms.map((m) => m.stepsPerSec), med = median(sps);
-    rows.push({ workload: w.id, engine: e, steps_per_s: med, min: Math.min(...sps), max: Math.max(...sps), reps: ms.length,
+    rows.push({ workload: w.id, engine: e, optimizer, steps_per_s: med, min: Math.min(...sps), max: Math.max(...sps), reps: ms.length,
       gflops: (med * ms[0].gflops) / ms[0].stepsPerSec, samples: sps });
   }
   return rows;
@@ -91,31 +105,31 @@ export async function runBenchSession(engineOf: (kind: BenchEngine) => Promise<E
   const cfg = normalizeBenchParams(params);
   const workloads = cfg.workloads.map(workload);
   const samples = new Map<string, Measurement[]>();
-  const total = cfg.reps * workloads.length * cfg.engines.length;
+  const total = cfg.reps * cfg.engines.length * workloads.reduce((n, w) => n + optimizersOf(w, cfg.optimizers).length, 0);
   let done = 0;
   for (let rep = 1; rep <= cfg.reps; rep++) {
-    for (const w of workloads) {
+    for (const w of workloads) for (const optimizer of optimizersOf(w, cfg.optimizers)) {
       for (const e of cfg.engines) {
         await hooks.checkpoint();
         const engine = await engineOf(e);
         // a page that blocks WebAssembly gets the twin instead; its speed must not be reported as the core's
         if (engine.kind !== e) fail(`engine: the ${e} engine could not start here (got ${engine.kind})`);
-        const runner = new WorkloadRunner(engine, w);
+        const runner = new WorkloadRunner(engine, w, optimizer);
         let m: Measurement;
         try {
           m = await measureSliced(runner, { seconds: cfg.seconds, steps: cfg.steps, warmupSeconds: cfg.steps !== undefined ? 0 : e === "ts" ? 0.5 : 0.3 },
             () => hooks.checkpoint());
         } finally { runner.dispose(); }
         if (!Number.isFinite(m.lastLoss)) fail(`${w.id} on ${e}: the loss is not finite (${m.lastLoss})`);
-        const key = `${w.id}:${e}`;
+        const key = sampleKey(w, optimizer, e);
         samples.set(key, [...(samples.get(key) ?? []), m]);
         done++;
-        hooks.progress({ phase: "workloads", done, total, workload: w.id, engine: e, rep, reps: cfg.reps, stepsPerSec: m.stepsPerSec,
-          results: summarize(samples, workloads, cfg.engines) });
+        hooks.progress({ phase: "workloads", done, total, workload: w.id, engine: e, optimizer, rep, reps: cfg.reps, stepsPerSec: m.stepsPerSec,
+          results: summarize(samples, workloads, cfg.engines, cfg.optimizers) });
       }
     }
   }
-  const results = summarize(samples, workloads, cfg.engines);
+  const results = summarize(samples, workloads, cfg.engines, cfg.optimizers);
   let kernels: KernelResult[] | undefined;
   if (cfg.kernels) {
     await hooks.checkpoint();
@@ -129,7 +143,7 @@ export async function runBenchSession(engineOf: (kind: BenchEngine) => Promise<E
   const nav = (globalThis as { navigator?: { userAgent?: string; hardwareConcurrency?: number } }).navigator;
   return {
     machine: { userAgent: nav?.userAgent ?? "unknown", cores: nav?.hardwareConcurrency ?? 0, date: new Date().toISOString() },
-    settings: { workloads: cfg.workloads, engines: cfg.engines, reps: cfg.reps, seconds: cfg.seconds, steps: cfg.steps },
+    settings: { workloads: cfg.workloads, engines: cfg.engines, optimizers: cfg.optimizers, reps: cfg.reps, seconds: cfg.seconds, steps: cfg.steps },
     results, ratios: ratios(results), kernels, totalMs: performance.now() - t0,
   };
 }

@@ -4,16 +4,17 @@
  *
  * One training step = Model.trainChunk on a chunk of T = 25 one-hot tokens (V = 32):
  * forward over the chunk with softmax cross-entropy at every step (loss summed), full BPTT
- * over the chunk, global-norm clipping at 5, plain SGD with lr 0.01; float32, batch 1.
- * The hidden state is carried from chunk to chunk, as in truncated BPTT on a corpus.
- * These are the workloads of ../shared/perf/rnnbench.c, so the ratio to it is meaningful.
+ * over the chunk, global-norm clipping at 5, then the optimizer (SGD with lr 0.01 unless
+ * another is asked for); float32, batch 1. The hidden state is carried from chunk to chunk,
+ * as in truncated BPTT on a corpus. W1–W4 are the workloads of ../shared/perf/rnnbench.c,
+ * so the ratio to it is meaningful; CL is what the character lab trains by default.
  */
 import type { Engine } from "../bindings/engine.js";
 import type { Model } from "../bindings/model.js";
 import { Rng } from "../bindings/prng.js";
-import { GATE_COUNT, type CellKind, type StepResult, type TrainOptions } from "../bindings/types.js";
+import { GATE_COUNT, type CellKind, type OptimizerKind, type StepResult, type TrainOptions } from "../bindings/types.js";
 
-export type WorkloadId = "W1" | "W2" | "W3" | "W4";
+export type WorkloadId = "W1" | "W2" | "W3" | "W4" | "CL";
 
 export interface Workload {
   id: WorkloadId;
@@ -25,19 +26,40 @@ export interface Workload {
   seqLen: number;
   /** what a reader sees in a table */
   label: string;
+  /** fixed training options (the workload's optimizer is part of it); otherwise benchTrainOptions(optimizer) */
+  train?: TrainOptions;
+  /** rnnbench.c runs the same step (SGD, summed loss), so a native ratio means something */
+  native: boolean;
 }
 
 export const WORKLOADS: readonly Workload[] = [
-  { id: "W1", cell: "rnn", hiddenSize: 64, vocab: 32, seqLen: 25, label: "RNN tanh H64" },
-  { id: "W2", cell: "rnn", hiddenSize: 256, vocab: 32, seqLen: 25, label: "RNN tanh H256" },
-  { id: "W3", cell: "lstm", hiddenSize: 128, vocab: 32, seqLen: 25, label: "LSTM H128" },
-  { id: "W4", cell: "gru", hiddenSize: 128, vocab: 32, seqLen: 25, label: "GRU H128" },
+  { id: "W1", cell: "rnn", hiddenSize: 64, vocab: 32, seqLen: 25, label: "RNN tanh H64", native: true },
+  { id: "W2", cell: "rnn", hiddenSize: 256, vocab: 32, seqLen: 25, label: "RNN tanh H256", native: true },
+  { id: "W3", cell: "lstm", hiddenSize: 128, vocab: 32, seqLen: 25, label: "LSTM H128", native: true },
+  { id: "W4", cell: "gru", hiddenSize: 128, vocab: 32, seqLen: 25, label: "GRU H128", native: true },
+  // the character lab's default model on its default corpus (58 distinct characters of the
+  // Shakespeare text); test/bench.test.ts keeps this in step with lessons/char-lab-train.ts
+  { id: "CL", cell: "lstm", hiddenSize: 128, vocab: 58, seqLen: 25, label: "character lab: LSTM H128, V 58, Adam", native: false,
+    train: { clip: { mode: "norm", threshold: 5 }, optimizer: { kind: "adam", lr: 0.005 }, meanLoss: true } },
 ];
 
 export const WORKLOAD_IDS: readonly WorkloadId[] = WORKLOADS.map((w) => w.id);
 
 /** The options of every bench training step. */
 export const BENCH_TRAIN_OPTIONS: TrainOptions = { clip: { mode: "norm", threshold: 5 }, optimizer: { kind: "sgd", lr: 0.01 } };
+
+/** A learning rate each optimizer trains the Markov stream with (the loss falls, nothing diverges). */
+const BENCH_LR: Record<OptimizerKind, number> = { sgd: 0.01, momentum: 0.01, adagrad: 0.05, adam: 0.002 };
+
+/** The bench step's options with the given optimizer: clipping at norm 5 as always. */
+export function benchTrainOptions(optimizer: OptimizerKind = "sgd"): TrainOptions {
+  return { ...BENCH_TRAIN_OPTIONS, optimizer: { kind: optimizer, lr: BENCH_LR[optimizer] } };
+}
+
+/** The optimizer a workload actually trains with when the bench asks for `requested`. */
+export function workloadOptimizer(w: Workload, requested: OptimizerKind): OptimizerKind {
+  return w.train?.optimizer?.kind ?? requested;
+}
 
 /** Seeds of the model initialisation and of the token stream (fixed: every run trains the same thing). */
 export const BENCH_MODEL_SEED = 1;
@@ -92,8 +114,10 @@ export class WorkloadRunner {
   readonly flops: number;
   private readonly chunks: Array<{ tokens: Int32Array; targets: Int32Array }> = [];
   private next = 0;
+  readonly options: TrainOptions;
 
-  constructor(readonly engine: Engine, readonly workload: Workload) {
+  constructor(readonly engine: Engine, readonly workload: Workload, optimizer: OptimizerKind = "sgd") {
+    this.options = workload.train ?? benchTrainOptions(optimizer);
     const { cell, hiddenSize, vocab, seqLen } = workload;
     this.model = engine.createModel({ cell, hiddenSize, inputSize: vocab, outputSize: vocab, maxSeqLen: seqLen, seed: BENCH_MODEL_SEED });
     const stream = tokenStream(STREAM_CHUNKS * seqLen + 1, vocab);
@@ -107,7 +131,7 @@ export class WorkloadRunner {
   /** One training step on the next chunk. */
   step(): StepResult {
     if (this.next === this.chunks.length) { this.next = 0; this.model.resetState(); }
-    return this.model.trainChunk(this.chunks[this.next++], BENCH_TRAIN_OPTIONS);
+    return this.model.trainChunk(this.chunks[this.next++], this.options);
   }
 
   /** The summed loss of each of n steps (for the engines' trajectory check). */

@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { measureOnce, runNodeBench } from "../bench/node.js";
 import { markdownReport, type BenchEngine } from "../bench/report.js";
 import { workload, WORKLOAD_IDS, type Workload } from "../bench/workloads.js";
+import { OPTIMIZERS, type OptimizerKind } from "../bindings/types.js";
 import { fail, oneOf } from "../bindings/validate.js";
 import { choice, flag, int, num, optionalText, text } from "./args.js";
 import { defineCommand } from "./command.js";
@@ -25,6 +26,13 @@ function packageRoot(): string {
   return process.cwd();
 }
 
+function parseOptimizers(list: string | undefined): OptimizerKind[] {
+  if (list === undefined) return ["sgd"];
+  const names = list.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (names.length === 0) fail(`--optimizer needs one or more of ${OPTIMIZERS.join(", ")}, comma-separated`);
+  return [...new Set(names.map((n) => oneOf("--optimizer", n, OPTIMIZERS)))];
+}
+
 function parseWorkloads(list: string | undefined): Workload[] {
   if (list === undefined) return WORKLOAD_IDS.map(workload);
   const ids = list.split(",").map((s) => s.trim().toUpperCase()).filter(Boolean);
@@ -34,12 +42,13 @@ function parseWorkloads(list: string | undefined): Workload[] {
 
 export const bench = defineCommand({
   name: "bench",
-  summary: "training steps/s of the wasm core and the TS twin on workloads W1-W4 (and the native C reference when built)",
-  usage: "rnn-explorer bench [--json] [--engine wasm|ts|all] [--workload W1,W2,W3,W4] [--reps 5] [--seconds 1]\n" +
+  summary: "training steps/s of the wasm core and the TS twin on workloads W1-W4 and CL (and the native C reference when built)",
+  usage: "rnn-explorer bench [--json] [--engine wasm|ts|all] [--workload W1,W2,W3,W4,CL] [--optimizer sgd|momentum|adagrad|adam[,...]]\n" +
+    "    [--reps 5] [--seconds 1]\n" +
     "    [--native [rnnbench.c|binary] | --no-native] [--kernels | --no-kernels] [--in-process] [--out bench/results]",
   options: {
     json: flag(), kernels: flag(), "no-kernels": flag(), "no-native": flag(), "in-process": flag(),
-    engine: choice(["wasm", "ts", "all"] as const, "all"), workload: text(), reps: int(1, 1000, 5), seconds: num(0.01, 600, 1),
+    engine: choice(["wasm", "ts", "all"] as const, "all"), workload: text(), optimizer: text(), reps: int(1, 1000, 5), seconds: num(0.01, 600, 1),
     steps: int(1, 10_000_000), native: optionalText(), out: text(),
     child: text(), // hidden: one repetition in this process, for the parent's child processes
   },
@@ -47,8 +56,9 @@ export const bench = defineCommand({
   async run({ values: o }) {
     const { seconds, steps, child } = o;
     if (child !== undefined) {
-      const [id, engine] = child.split(":");
-      const m = await measureOnce(workload(oneOf("--child workload", id, WORKLOAD_IDS)), oneOf("--child engine", engine, ["wasm", "ts"] as const), seconds, steps);
+      const [id, engine, opt = "sgd"] = child.split(":");
+      const m = await measureOnce(workload(oneOf("--child workload", id, WORKLOAD_IDS)), oneOf("--child engine", engine, ["wasm", "ts"] as const),
+        oneOf("--child optimizer", opt, OPTIMIZERS), seconds, steps);
       process.stdout.write(JSON.stringify(m) + "\n");
       return;
     }
@@ -56,6 +66,7 @@ export const bench = defineCommand({
     const json = o.json;
     const engines: BenchEngine[] = o.engine === "all" ? ["wasm", "ts"] : [o.engine];
     const workloads = parseWorkloads(o.workload);
+    const optimizers = parseOptimizers(o.optimizer);
     const reps = o.reps;
     // the native run takes ~12 s per workload: on by default for the table, opt-in for --json
     const native: boolean | string = o["no-native"] ? false
@@ -67,7 +78,7 @@ export const bench = defineCommand({
     const script = process.argv[1];
 
     const report = await runNodeBench({
-      engines, workloads, reps, seconds, steps, inProcess: o["in-process"] || !script,
+      engines, workloads, optimizers, reps, seconds, steps, inProcess: o["in-process"] || !script,
       native, kernels, roots: [root], cacheDir, script, log: (s) => process.stderr.write(s),
     });
 

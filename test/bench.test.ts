@@ -14,6 +14,8 @@ import { instantiateCore } from "../bindings/wasm/core.js";
 import { flopsPerStep, measure, parameterCount, tokenStream, WORKLOADS, WorkloadRunner } from "../bench/workloads.js";
 import { ratios, workloadTable } from "../bench/report.js";
 import { nativeArgs, prepareNative } from "../bench/native.js";
+import { builtinCorpus } from "../bindings/data/corpora/index.js";
+import { DEFAULT_SETTINGS } from "../lessons/char-lab-train.js";
 
 const STEPS = 200;
 
@@ -138,13 +140,37 @@ describe("bench helpers", () => {
   });
 
   it("ratios and the table show what was measured", () => {
-    const res = (engine: "wasm" | "ts", sps: number) => ({ workload: "W1" as const, engine, steps_per_s: sps, min: sps, max: sps, reps: 1, gflops: 1, samples: [sps] });
+    const res = (engine: "wasm" | "ts", sps: number, optimizer: "sgd" | "adam" = "sgd") =>
+      ({ workload: "W1" as const, engine, optimizer, steps_per_s: sps, min: sps, max: sps, reps: 1, gflops: 1, samples: [sps] });
     const results = [res("wasm", 20000), res("ts", 2000)];
     const native = [{ workload: "W1", steps_per_s: 40000, min: 39000, max: 41000, gflops: 40, reps: 7 }];
-    expect(ratios(results, native)).toEqual([{ workload: "W1", wasm_over_ts: 10, wasm_over_native: 0.5 }]);
+    expect(ratios(results, native)).toEqual([{ workload: "W1", optimizer: "sgd", wasm_over_ts: 10, wasm_over_native: 0.5 }]);
     const table = workloadTable({ machine: {}, settings: {}, results, native });
-    expect(table).toContain("| W1 RNN tanh H64 | 20,000 (20,000–20,000) | 2,000 (2,000–2,000) | 40,000 (39,000–41,000) |");
+    expect(table).toContain("| W1 RNN tanh H64, sgd | 20,000 (20,000–20,000) | 2,000 (2,000–2,000) | 40,000 (39,000–41,000) |");
     expect(table).toContain("10.0× | 0.50× |");
+  });
+
+  it("another optimizer is compared with SGD from the same run, and never with the SGD-only native reference", () => {
+    const res = (engine: "wasm" | "ts", sps: number, optimizer: "sgd" | "adam") =>
+      ({ workload: "W3" as const, engine, optimizer, steps_per_s: sps, min: sps, max: sps, reps: 1, gflops: 1, samples: [sps] });
+    const results = [res("wasm", 3000, "sgd"), res("ts", 200, "sgd"), res("wasm", 2700, "adam"), res("ts", 150, "adam")];
+    const native = [{ workload: "W3", steps_per_s: 4000, min: 4000, max: 4000, gflops: 40, reps: 7 }];
+    expect(ratios(results, native)).toEqual([
+      { workload: "W3", optimizer: "sgd", wasm_over_ts: 15, wasm_over_native: 0.75 },
+      { workload: "W3", optimizer: "adam", wasm_over_ts: 18, wasm_over_sgd: 0.9 },
+    ]);
+    const table = workloadTable({ machine: {}, settings: {}, results, native });
+    expect(table).toMatch(/\| W3 LSTM H128, adam \| 2,700 .* \| — \| .* \| 18\.0× \| — \| 0\.90× \|/);
+  });
+
+  it("CL is the character lab's default model on its default corpus", () => {
+    const cl = WORKLOADS.find((w) => w.id === "CL")!;
+    const corpus = builtinCorpus("shakespeare");
+    expect(cl.vocab).toBe(new Set(corpus.text).size);
+    expect({ cell: cl.cell, hiddenSize: cl.hiddenSize, seqLen: cl.seqLen, optimizer: cl.train?.optimizer?.kind, lr: cl.train?.optimizer?.lr,
+      clipMode: cl.train?.clip?.mode, clipThreshold: cl.train?.clip?.threshold, meanLoss: cl.train?.meanLoss })
+      .toEqual({ cell: DEFAULT_SETTINGS.cell, hiddenSize: DEFAULT_SETTINGS.hiddenSize, seqLen: DEFAULT_SETTINGS.seqLen, optimizer: DEFAULT_SETTINGS.optimizer,
+        lr: DEFAULT_SETTINGS.lr, clipMode: DEFAULT_SETTINGS.clipMode, clipThreshold: DEFAULT_SETTINGS.clipThreshold, meanLoss: DEFAULT_SETTINGS.meanLoss });
   });
 });
 
@@ -155,7 +181,7 @@ describe("the native reference is optional", () => {
   });
 
   it("is called with the workload's cell, H, V and T", () => {
-    expect(WORKLOADS.map(nativeArgs)).toEqual([
+    expect(WORKLOADS.filter((w) => w.native).map(nativeArgs)).toEqual([
       ["bench", "rnn", "64", "32", "25"], ["bench", "rnn", "256", "32", "25"], ["bench", "lstm", "128", "32", "25"], ["bench", "gru", "128", "32", "25"],
     ]);
   });
@@ -182,6 +208,18 @@ describe("rnn-explorer bench --json", () => {
       expect(row.min).toBeLessThanOrEqual(row.steps_per_s);
       expect(row.max).toBeGreaterThanOrEqual(row.steps_per_s);
     }
+  });
+
+  it.skipIf(!existsSync(cli))("--optimizer runs each asked-for optimizer in the same run; CL keeps its Adam", () => {
+    const r = spawnSync(process.execPath, [cli, "bench", "--json", "--engine", "wasm", "--workload", "W1,CL", "--optimizer", "sgd,adam", "--reps", "1", "--steps", "3", "--in-process"],
+      { encoding: "utf8", timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.results.map((x: { workload: string; optimizer: string }) => `${x.workload}:${x.optimizer}`)).toEqual(["W1:sgd", "W1:adam", "CL:adam"]);
+    expect(out.ratios.find((x: { workload: string; optimizer: string }) => x.workload === "W1" && x.optimizer === "adam").wasm_over_sgd).toBeGreaterThan(0);
+    const bad = spawnSync(process.execPath, [cli, "bench", "--json", "--optimizer", "rmsprop"], { encoding: "utf8", timeout: 60_000 });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--optimizer must be one of/);
   });
 
   it.skipIf(!existsSync(cli))("rejects an unknown workload with one line and exit 2", () => {
