@@ -113,14 +113,15 @@ function gruStep(t: i32, d: usize): void {
   matTVecAcc(Wh, d, 2 * H, H, dhn);
 }
 
-export function backward(T: i32, inputMode: i32, gradScale: f32): void {
+/** stepNorms: also store ‖∂L/∂h_t‖ per step (the gradient-decay curve), only when someone reads it. */
+export function backward(T: i32, inputMode: i32, gradScale: f32, stepNorms: bool): void {
   const Hb = <usize>H << 2;
   outputGradients(T, gradScale);
   fill(dhn, H, 0);
   fill(dcn, H, 0);
   for (let t = T - 1; t >= 0; t--) {
     matTVecAdd(Wy, row(probs, t, O), O, H, dhn, dh); // dh = dhn + W_yᵀ dL/dy
-    setf32(stepGradNorm, t, <f32>Math.sqrt(sumSquares(dh, H)));
+    if (stepNorms) setf32(stepGradNorm, t, <f32>Math.sqrt(sumSquares(dh, H)));
     const d = row(dz, t, GH);
     if (cell == 0) rnnStep(t, d);
     else if (cell == 1) lstmStep(t, d);

@@ -17,9 +17,9 @@ export function forward(hdr: usize, T: i32, inputMode: i32, samplingProb: f64): 
   return forwardChunk(T, inputMode, samplingProb);
 }
 
-export function backward(hdr: usize, T: i32, inputMode: i32, gradScale: f32): void {
+export function backward(hdr: usize, T: i32, inputMode: i32, gradScale: f32, stepNorms: i32): void {
   bind(hdr);
-  backwardChunk(T, inputMode, gradScale);
+  backwardChunk(T, inputMode, gradScale, stepNorms != 0);
 }
 
 export function clip(hdr: usize, mode: i32, threshold: f32): f64 {
@@ -38,12 +38,12 @@ export function update(hdr: usize, opt: i32, lr: f32, beta1: f32, beta2: f32, ep
  */
 export function trainChunk(
   hdr: usize, T: i32, inputMode: i32, samplingProb: f64, meanLoss: i32, clipMode: i32, threshold: f32,
-  opt: i32, lr: f32, beta1: f32, beta2: f32, eps: f32, step: i32, freezeMask: i32,
+  opt: i32, lr: f32, beta1: f32, beta2: f32, eps: f32, step: i32, freezeMask: i32, stepNorms: i32,
 ): void {
   bind(hdr);
   const loss = forwardChunk(T, inputMode, samplingProb);
   const count = load<f32>(stats, STAT_COUNT << 2);
-  backwardChunk(T, inputMode, meanLoss ? <f32>(1.0 / max<f64>(<f64>count, 1)) : 1);
+  backwardChunk(T, inputMode, meanLoss ? <f32>(1.0 / max<f64>(<f64>count, 1)) : 1, stepNorms != 0);
   if (clipMode != 2 && freezeMask == 0) {
     // the common case: norm clipping (or none) and the optimizer in one pass over the gradient
     const norm = clipNormUpdate(clipMode == 1 ? threshold : Infinity, opt, lr, beta1, beta2, eps, step, isFinite(loss));

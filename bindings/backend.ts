@@ -25,6 +25,8 @@ export interface ChunkArgs {
   step: number;
   /** GROUP_BIT mask of frozen parameter groups */
   freezeMask: number;
+  /** also fill "stepGradNorm" (‖∂L/∂h_t‖ per step); skipped otherwise */
+  stepGradNorms: boolean;
 }
 
 export interface Backend {
@@ -36,7 +38,8 @@ export interface Backend {
   /** Scheduled-sampling PRNG state (uint32). */
   rngState: number;
   forward(T: number, inputMode: number, samplingProb: number): number;
-  backward(T: number, inputMode: number, gradScale: number): void;
+  /** stepNorms (default true): also fill "stepGradNorm" */
+  backward(T: number, inputMode: number, gradScale: number, stepNorms?: boolean): void;
   clip(mode: number, threshold: number): number;
   update(optimizer: number, lr: number, beta1: number, beta2: number, eps: number, step: number, start: number, len: number): void;
   /** Forward, backward, clip, update and state carry in one call; results land in "stats". */

@@ -58,6 +58,8 @@ export class Model {
   private lastMode = 0;
   /** length of the last chunk run (forward, backward or training) */
   private lastChunk = 0;
+  /** whether the last backward recorded ‖∂L/∂h_t‖ (trainChunk does only when asked) */
+  private stepNormsRecorded = false;
   private disposed = false;
 
   /** init false: parameters start at zero, for a caller that sets them all (a loaded file, a case). */
@@ -232,7 +234,7 @@ export class Model {
   evaluate(seq: Sequence, opts: { keepState?: boolean } = {}): { loss: number; count: number; hidden: FloatArray; stepLoss: FloatArray } {
     const { T, mode } = this.writeSequence(seq);
     const loss = this.be.forward(T, mode, 0);
-    this.lastT = T; this.lastMode = mode; this.lastChunk = T;
+    this.lastT = T; this.lastMode = mode; this.lastChunk = T; this.stepNormsRecorded = false;
     if (opts.keepState) this.carryState(T);
     const H = this.config.hiddenSize, f = this.f(), off = this.layout.floatOffset;
     return { loss, count: f[off.stats + STAT.count], hidden: f.subarray(off.hs + H, off.hs + (T + 1) * H), stepLoss: f.subarray(off.stepLoss, off.stepLoss + T) };
@@ -244,6 +246,7 @@ export class Model {
     const f = this.f(), count = f[this.layout.floatOffset.stats + STAT.count];
     this.be.backward(this.lastT, this.lastMode, opts.meanLoss ? 1 / Math.max(1, count) : 1);
     this.lastT = 0; // the softmax buffer now holds dL/dy
+    this.stepNormsRecorded = true;
     return this.gradients();
   }
 
@@ -276,7 +279,10 @@ export class Model {
   }
 
   /** ‖∂L/∂h_t‖ for every step of the last backward: the gradient-decay curve. */
-  stepGradNorms(): Float64Array { return Float64Array.from(this.view("stepGradNorm").subarray(0, this.lastChunk)); }
+  stepGradNorms(): Float64Array {
+    if (!this.stepNormsRecorded) fail("stepGradNorms needs a backward() or a trainChunk with { stepGradNorms: true } just before it");
+    return Float64Array.from(this.view("stepGradNorm").subarray(0, this.lastChunk));
+  }
 
   /** Statistics of the hidden states of the last forward or training chunk. */
   hiddenStats(): HiddenStats {
@@ -303,9 +309,10 @@ export class Model {
     this.be.trainChunk({
       T, inputMode: mode, samplingProb, meanLoss: !!opts.meanLoss, clipMode: CLIP_CODE[clipMode], clipThreshold: threshold,
       optimizer: OPTIMIZER_CODE[opt.kind], lr: opt.lr, beta1: opt.beta1, beta2: opt.beta2, eps: opt.eps,
-      step: this.steps + 1, freezeMask,
+      step: this.steps + 1, freezeMask, stepGradNorms: !!opts.stepGradNorms,
     });
     this.lastChunk = T;
+    this.stepNormsRecorded = !!opts.stepGradNorms;
     this.lastT = 0;
     const f = this.f(), s = this.layout.floatOffset.stats;
     const diverged = f[s + STAT.finite] !== 1;
@@ -337,6 +344,7 @@ export class Model {
     this.be.forward(T, mode, 0);
     this.carryState(1);
     this.lastChunk = 1;
+    this.stepNormsRecorded = false;
     const o = this.layout.floatOffset.outs;
     return Float64Array.from(this.f().subarray(o, o + this.config.outputSize));
   }

@@ -75,6 +75,8 @@ export interface TrainOptions {
   samplingProb?: number;
   /** Parameter groups kept fixed (e.g. ["W_h"] for a reservoir). */
   freeze?: readonly ParamGroup[];
+  /** Also record ‖∂L/∂h_t‖ per step for Model.stepGradNorms() (off: a training step skips it). */
+  stepGradNorms?: boolean;
 }
 
 export interface StepResult {

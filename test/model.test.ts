@@ -81,12 +81,28 @@ describe.each(Object.keys(engines))("%s engine", (name) => {
     m.forward(seq);
     const g = m.backward();
     const norm = Math.hypot(...[g.W_x.flat(), g.W_h.flat(), g.b, g.W_y.flat(), g.b_y].flat());
-    const r = m.trainChunk(seq, { clip: { mode: "norm", threshold: norm / 2 }, optimizer: { lr: 0 } });
+    const r = m.trainChunk(seq, { clip: { mode: "norm", threshold: norm / 2 }, optimizer: { lr: 0 }, stepGradNorms: true });
     expect(r.gradNorm).toBeCloseTo(norm, 4);
     expect(r.clipped).toBe(true);
     const decay = m.stepGradNorms();
     expect(decay.length).toBe(5);
     decay.forEach((v) => expect(v).toBeGreaterThan(0));
+  });
+
+  it("a training step records ‖∂L/∂h_t‖ only when asked, and says so instead of returning stale numbers", () => {
+    const m = engine.createModel({ ...charModel, seed: 6 });
+    const seq = { tokens: [1, 2, 3, 4, 5], targets: [2, 3, 4, 5, 6] };
+    m.trainChunk(seq, { optimizer: { lr: 0 } });
+    expect(() => m.stepGradNorms()).toThrow(/stepGradNorms: true/);
+    m.resetState();
+    m.trainChunk(seq, { optimizer: { lr: 0 }, stepGradNorms: true });
+    const asked = m.stepGradNorms();
+    m.resetState();
+    m.forward(seq);
+    expect(() => m.stepGradNorms()).toThrow(/backward/);
+    m.backward();
+    expect(Array.from(m.stepGradNorms())).toEqual(Array.from(asked)); // lr 0: the same parameters, the same curve
+    m.dispose();
   });
 
   it("mean loss scales the gradient by 1 / number of targets", () => {

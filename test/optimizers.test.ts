@@ -56,7 +56,7 @@ const snapshot = (be: Backend, L: Layout) => {
 
 function args(opt: Opt, clip: Clip): ChunkArgs {
   return { T, inputMode: 0, samplingProb: 0, meanLoss: false, clipMode: CLIP_CODE[clip.mode], clipThreshold: clip.threshold,
-    optimizer: OPTIMIZER_CODE[opt], lr: opt === "adagrad" ? 0.05 : 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, step: 7, freezeMask: 0 };
+    optimizer: OPTIMIZER_CODE[opt], lr: opt === "adagrad" ? 0.05 : 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8, step: 7, freezeMask: 0, stepGradNorms: false };
 }
 
 /** The unfused path: forward, backward, clip, then one update per parameter range. */

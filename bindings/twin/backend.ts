@@ -23,7 +23,7 @@ export class TwinBackend implements Backend {
   set rngState(s: number) { this.A.rng.state = s >>> 0; }
 
   forward(T: number, inputMode: number, samplingProb: number) { return K.forward(this.A, T, inputMode, samplingProb); }
-  backward(T: number, inputMode: number, gradScale: number) { K.backward(this.A, T, inputMode, gradScale); }
+  backward(T: number, inputMode: number, gradScale: number, stepNorms = true) { K.backward(this.A, T, inputMode, gradScale, stepNorms); }
   clip(mode: number, threshold: number) { return K.clipGrads(this.A, mode, threshold); }
   update(opt: number, lr: number, b1: number, b2: number, eps: number, step: number, start: number, len: number) {
     K.update(this.A, opt, lr, b1, b2, eps, step, start, len);
@@ -33,7 +33,7 @@ export class TwinBackend implements Backend {
     const { f, L } = this.A, off = L.floatOffset, H = L.dims.hiddenSize;
     const loss = this.forward(a.T, a.inputMode, a.samplingProb);
     const count = f[off.stats + STAT.count];
-    this.backward(a.T, a.inputMode, a.meanLoss ? 1 / Math.max(count, 1) : 1);
+    this.backward(a.T, a.inputMode, a.meanLoss ? 1 / Math.max(count, 1) : 1, a.stepGradNorms);
     const norm = this.clip(a.clipMode, a.clipThreshold);
     const finite = Number.isFinite(loss) && Number.isFinite(norm);
     f[off.stats + STAT.finite] = finite ? 1 : 0;

@@ -166,7 +166,7 @@ export function forward(A: TwinArena, T: number, inputMode: number, samplingProb
  * Full backpropagation through the T steps of the last forward. Overwrites "grads"
  * with ∂(gradScale · loss)/∂params, fills dh0/dc0 and stepGradNorm (‖∂L/∂h_t‖).
  */
-export function backward(A: TwinArena, T: number, inputMode: number, gradScale: number): void {
+export function backward(A: TwinArena, T: number, inputMode: number, gradScale: number, stepNorms = true): void {
   const { L, f, i: ints } = A;
   const { inputSize: I, hiddenSize: H, outputSize: O } = L.dims;
   const GH = L.gates * H;
@@ -197,9 +197,11 @@ export function backward(A: TwinArena, T: number, inputMode: number, gradScale: 
     // total gradient reaching h_t: from the output at t and from step t+1
     for (let k = 0; k < H; k++) f[dh + k] = f[dhn + k];
     matTVecAcc(f, pW_y, O, H, f, off.probs + t * O, f, dh);
-    let n2 = 0;
-    for (let k = 0; k < H; k++) n2 += f[dh + k] * f[dh + k];
-    f[off.stepGradNorm + t] = Math.sqrt(n2);
+    if (stepNorms) {
+      let n2 = 0;
+      for (let k = 0; k < H; k++) n2 += f[dh + k] * f[dh + k];
+      f[off.stepGradNorm + t] = Math.sqrt(n2);
+    }
     f.fill(0, dhn, dhn + H);
 
     if (A.cell === 0) {

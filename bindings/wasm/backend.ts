@@ -52,7 +52,7 @@ export class WasmBackend implements Backend {
   set rngState(s: number) { this.check(); this.headerView[HEADER_DIMS.indexOf("rng")] = s | 0; }
 
   forward(T: number, inputMode: number, samplingProb: number) { this.check(); return this.core.forward(this.hdr, T, inputMode, samplingProb); }
-  backward(T: number, inputMode: number, gradScale: number) { this.check(); this.core.backward(this.hdr, T, inputMode, gradScale); }
+  backward(T: number, inputMode: number, gradScale: number, stepNorms = true) { this.check(); this.core.backward(this.hdr, T, inputMode, gradScale, stepNorms ? 1 : 0); }
   clip(mode: number, threshold: number) { this.check(); return this.core.clip(this.hdr, mode, threshold); }
   update(opt: number, lr: number, b1: number, b2: number, eps: number, step: number, start: number, len: number) {
     this.check(); this.core.update(this.hdr, opt, lr, b1, b2, eps, step, start, len);
@@ -60,7 +60,7 @@ export class WasmBackend implements Backend {
   trainChunk(a: ChunkArgs) {
     this.check();
     this.core.trainChunk(this.hdr, a.T, a.inputMode, a.samplingProb, a.meanLoss ? 1 : 0, a.clipMode, a.clipThreshold,
-      a.optimizer, a.lr, a.beta1, a.beta2, a.eps, a.step, a.freezeMask);
+      a.optimizer, a.lr, a.beta1, a.beta2, a.eps, a.step, a.freezeMask, a.stepGradNorms ? 1 : 0);
   }
 
   dispose() {

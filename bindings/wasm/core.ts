@@ -5,11 +5,11 @@ export interface CoreExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
   forward(hdr: number, T: number, inputMode: number, samplingProb: number): number;
-  backward(hdr: number, T: number, inputMode: number, gradScale: number): void;
+  backward(hdr: number, T: number, inputMode: number, gradScale: number, stepNorms: number): void;
   clip(hdr: number, mode: number, threshold: number): number;
   update(hdr: number, opt: number, lr: number, b1: number, b2: number, eps: number, step: number, start: number, len: number): void;
   trainChunk(hdr: number, T: number, inputMode: number, samplingProb: number, meanLoss: number, clipMode: number, threshold: number,
-    opt: number, lr: number, b1: number, b2: number, eps: number, step: number, freezeMask: number): void;
+    opt: number, lr: number, b1: number, b2: number, eps: number, step: number, freezeMask: number, stepNorms: number): void;
   matVecAcc(w: number, x: number, rows: number, cols: number, out: number): void;
   matTVecAcc(w: number, d: number, rows: number, cols: number, out: number): void;
   outerAcc(g: number, rows: number, cols: number, d: number, a: number): void;
