@@ -1,5 +1,8 @@
 /** Instantiates the inlined core.wasm (no imports, no fetch) and types its exports. */
-import wasmBytes from "../../build/core.wasm";
+import coreBytes from "../../build/core.wasm";
+
+/** The core's bytes (typed here, so published declarations do not point at the .wasm file). */
+export const wasmBytes: Uint8Array = coreBytes;
 
 export interface CoreExports {
   memory: WebAssembly.Memory;
@@ -31,4 +34,3 @@ export async function instantiateCore(module?: WebAssembly.Module): Promise<Core
   return instance.exports as unknown as CoreExports;
 }
 
-export { wasmBytes };
