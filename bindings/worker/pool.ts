@@ -15,20 +15,25 @@ export interface Slot {
   busy: boolean;
   /** Receives this worker's messages while a task runs on it. */
   listener: ((m: FromWorker) => void) | null;
-  /** Called when the worker dies (error event or dispose) while busy. */
+  /** Called when the worker dies (error event, dispose, or no reply to the heartbeat) while busy. */
   onDeath: ((reason: string) => void) | null;
   idleTimer?: ReturnType<typeof setTimeout>;
+  /** When the worker last sent anything (performance.now()); a busy worker answers pings between slices. */
+  lastHeard: number;
+  heartbeat?: ReturnType<typeof setInterval>;
 }
 
 type Waiter = (slot: Slot | null) => void;
 
 const hw = typeof navigator !== "undefined" && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 2;
 // the page's own thread mostly waits while workers train, so one worker per core
-const config = { size: Math.max(1, Math.min(hw, 4)), idleMs: 5000 };
+// livenessMs: a busy worker silent this long is dead (it closed itself, or hangs in one slice);
+// generous, because a task yields between slices but a slice on a loaded machine can be slow
+const config = { size: Math.max(1, Math.min(hw, 4)), idleMs: 5000, heartbeatMs: 1000, livenessMs: 20_000 };
 const slots: Slot[] = [];
 const waiting: Waiter[] = [];
 let broken = typeof Worker === "undefined";
-let url: string | undefined;
+let url: { source: string; href: string } | undefined;
 
 export interface PoolStats { size: number; workers: number; busy: number; queued: number; mode: "worker" | "main" }
 
@@ -37,9 +42,11 @@ export function poolStats(): PoolStats {
 }
 
 /** size: at most hardwareConcurrency (and ≥ 1); idleMs: how long an idle worker lives. */
-export function configurePool(o: { size?: number; idleMs?: number; mode?: "worker" | "main" }): void {
+export function configurePool(o: { size?: number; idleMs?: number; mode?: "worker" | "main"; heartbeatMs?: number; livenessMs?: number }): void {
   if (o.size !== undefined) config.size = Math.max(1, Math.min(Math.floor(o.size), hw));
   if (o.idleMs !== undefined) config.idleMs = Math.max(0, o.idleMs);
+  if (o.heartbeatMs !== undefined) config.heartbeatMs = Math.max(10, o.heartbeatMs);
+  if (o.livenessMs !== undefined) config.livenessMs = Math.max(config.heartbeatMs, o.livenessMs);
   if (o.mode !== undefined) broken = o.mode === "main" || typeof Worker === "undefined";
 }
 
@@ -77,6 +84,7 @@ export function discard(s: Slot, reason: string): void {
   if (k < 0) return;
   slots.splice(k, 1);
   clearTimeout(s.idleTimer);
+  clearInterval(s.heartbeat);
   s.worker.terminate();
   const death = s.onDeath;
   s.listener = null; s.onDeath = null;
@@ -91,18 +99,35 @@ export function markBroken(): void {
   for (const w of waiting.splice(0)) w(null);
 }
 
-function take(s: Slot) { s.busy = true; clearTimeout(s.idleTimer); }
+function take(s: Slot) { s.busy = true; s.lastHeard = performance.now(); clearTimeout(s.idleTimer); }
+
+/**
+ * A worker can die without an error event (it closed itself, the browser killed it): while it
+ * is busy the page pings it, and one that has not answered for livenessMs is discarded, which
+ * fails its task with a message and frees the slot.
+ */
+function watch(slot: Slot) {
+  slot.heartbeat = setInterval(() => {
+    if (!slot.busy) return;
+    const silent = performance.now() - slot.lastHeard;
+    if (silent > config.livenessMs) discard(slot, `the worker stopped responding (no reply for ${Math.round(silent / 1000)} s) and was stopped`);
+    else slot.worker.postMessage({ type: "ping" } satisfies ToWorker);
+  }, config.heartbeatMs);
+}
 
 function spawnOrNull(): Slot | null { try { return spawn(); } catch { markBroken(); return null; } }
 
 function spawn(): Slot {
-  url ??= URL.createObjectURL(new Blob([taskSet().workerSource], { type: "text/javascript" }));
+  const source = taskSet().workerSource;
+  if (url?.source !== source) url = { source, href: URL.createObjectURL(new Blob([source], { type: "text/javascript" })) };
   let worker: Worker;
-  try { worker = new Worker(url); } catch (e) { markBroken(); throw e; }
+  try { worker = new Worker(url.href); } catch (e) { markBroken(); throw e; }
   let started = false;
-  const slot: Slot = { worker, busy: true, listener: null, onDeath: null, ready: undefined as unknown as Promise<void> };
+  const slot: Slot = { worker, busy: true, listener: null, onDeath: null, ready: undefined as unknown as Promise<void>, lastHeard: performance.now() };
   (slot as { ready: Promise<void> }).ready = new Promise<void>((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
+      slot.lastHeard = performance.now();
+      if (e.data.type === "pong") return;
       if (e.data.type === "ready") { started = true; resolve(); return; }
       slot.listener?.(e.data);
     };
@@ -114,6 +139,7 @@ function spawn(): Slot {
   });
   slot.ready.catch(() => {});
   slots.push(slot);
+  watch(slot);
   coreModule().then(
     (module) => worker.postMessage({ type: "init", module } satisfies ToWorker),
     () => worker.postMessage({ type: "init" } satisfies ToWorker),

@@ -16,6 +16,7 @@ export function serveTasks(loadTask: (name: string) => Promise<Task>): void {
     const m = e.data;
     if (m.type === "init") { useCompiledCore(m.module); self.postMessage({ type: "ready" }); return; }
     if (m.type === "run") { void run(m.id, m.name, m.params, loadTask); return; }
+    if (m.type === "ping") { self.postMessage({ type: "pong" }); return; }
     runs.get(m.id)?.[m.type]();
   };
 }

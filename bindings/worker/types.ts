@@ -45,11 +45,14 @@ export type TaskState = "queued" | "running" | "paused" | "done" | "cancelled" |
 export type ToWorker =
   | { type: "init"; module?: WebAssembly.Module }
   | { type: "run"; id: number; name: string; params: unknown }
-  | { type: "pause" | "resume" | "step" | "cancel"; id: number };
+  | { type: "pause" | "resume" | "step" | "cancel"; id: number }
+  /** heartbeat: a live worker answers "pong" between slices of work */
+  | { type: "ping" };
 
 /** Messages from worker to page. */
 export type FromWorker =
   | { type: "ready" }
+  | { type: "pong" }
   | { type: "progress"; id: number; payload: unknown }
   | { type: "done"; id: number; result: unknown; slices: SliceStats }
   | { type: "cancelled"; id: number }
