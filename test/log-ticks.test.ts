@@ -14,5 +14,8 @@ describe("log-scale ticks", () => {
     expect(t[0]).toBe(1e-40);
     t.forEach((v) => expect(Math.log10(v) % 1).toBeCloseTo(0, 9));
     expect(decadeTicks(0.01, 100, 10)).toEqual([0.01, 0.1, 1, 10, 100]);
+    // every tick is the exact decade, so a label reads 1×10⁻⁵ (10 ** -5 would be 9.99…×10⁻⁶)
+    expect(decadeTicks(1e-20, 1, 30)).toEqual(Array.from({ length: 21 }, (_, i) => Number(`1e${i - 20}`)));
+    decadeTicks(1e-20, 1, 30).forEach((v) => expect(v.toExponential()).toMatch(/^1e/));
   });
 });

@@ -128,17 +128,23 @@ export class RnnLineChart extends LitElement {
     this.plot = undefined;
     const box = this.plotBox();
     if (!box || !this.isConnected || !this.width) return;
-    const fg = this.theme.color("muted"), grid = this.theme.color("border");
+    const fg = this.theme.color("muted"), grid = this.theme.color("border"), font = this.theme.font(11);
     const axis = (label: string): uPlot.Axis => ({
       label: this.compact ? undefined : label, stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 },
-      font: this.theme.font(11), labelFont: this.theme.font(11), values: (_u, vals) => vals.map((v) => fmt(v)),
+      font, labelFont: font, values: (_u, vals) => vals.map((v) => (v == null ? "" : fmt(v))),
     });
+    // the y axis is as wide as its widest label, so a label never runs into the axis title or the plot
+    const ySize = (min: number) => (u: uPlot, values: string[] | null) => {
+      if (!values?.length) return min;
+      u.ctx.font = font;
+      return Math.max(min, Math.ceil(Math.max(...values.map((v) => u.ctx.measureText(v).width))) + 14);
+    };
     this.plot = new uPlot({
       width: this.width, height: this.height,
       scales: { x: { time: false }, y: this.log ? { distr: 3, log: 10, range: (_u, min, max) => decadeRange(min, max) } : {} },
       axes: this.compact
-        ? [{ ...axis(this.xLabel), size: 24, labelSize: 0 }, { ...axis(this.yLabel), ...this.logSplits(), size: 36, labelSize: 0 }]
-        : [axis(this.xLabel), { ...axis(this.yLabel), ...this.logSplits(), size: 56 }],
+        ? [{ ...axis(this.xLabel), size: 24, labelSize: 0 }, { ...axis(this.yLabel), ...this.logSplits(), size: ySize(30), labelSize: 0 }]
+        : [axis(this.xLabel), { ...axis(this.yLabel), ...this.logSplits(), size: ySize(40) }],
       legend: { show: !this.compact, live: true },
       cursor: { drag: { x: false, y: false } },
       series: [
@@ -157,7 +163,16 @@ export class RnnLineChart extends LitElement {
    */
   private logSplits(): Partial<uPlot.Axis> {
     if (!this.log) return {};
-    return { splits: (_u, _i, min, max) => decadeTicks(min, max, Math.max(2, Math.floor(this.height / 28))) };
+    return {
+      splits: (_u, _i, min, max) => decadeTicks(min, max, Math.max(2, Math.floor(this.height / 28))),
+      // the splits are already thinned to fit; uPlot's own log filter would blank some of them
+      filter: (_u, splits) => splits,
+    };
+  }
+
+  /** The tick labels drawn on each axis ([x, y]), as the reader sees them. */
+  tickLabels(): string[][] {
+    return (this.plot?.axes ?? []).map((a) => ((a as { _values?: (string | null)[] })._values ?? []).map((v) => v ?? ""));
   }
 
   exportPNG() {
