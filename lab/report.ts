@@ -43,6 +43,8 @@ export function labReport(results: readonly StudyResult[], meta: ReportMeta): st
     out.push(`## ${r.title} (\`${r.study}\`)`, "");
     out.push(`**Hypothesis.** ${r.hypothesis}`, "");
     out.push(`**Verdict:** ${r.hypothesis_verdict}.`, "");
+    if (r.timing) out.push(`**Time.** ${r.timing.runs} runs, ${formatDuration(r.timing.train_seconds)} of training summed over them ` +
+      `(${Math.round(r.timing.steps_per_s).toLocaleString("en-US")} steps/s per run on average).`, "");
     const cols = columnsFor(r);
     out.push(`| ${cols.map((c) => esc(c.label)).join(" | ")} |`, `|${cols.map(() => "---").join("|")}|`);
     for (const run of r.runs) out.push(`| ${cols.map((c) => esc(c.text(run))).join(" | ")} |`);

@@ -102,11 +102,14 @@ export function assembleStudy(req: StudyRequest, planned: readonly PlannedVarian
     .map((p) => summarizeVariant(p.specs.map((spec) => ({ spec, record: records.get(runKey(spec))! }))));
   const ctx = { floor: corpus.floor, unigram: corpus.unigram, seeds: settings.seeds, convention: settings.lossConvention, steps: settings.steps };
   const { observations, verdict } = def.observe(runs, ctx);
+  const used = planned.flatMap((p) => p.specs).map((s) => records.get(runKey(s))).filter((r): r is RunRecord => r !== undefined);
+  const trainSeconds = used.reduce((t, r) => t + r.seconds, 0), steps = used.reduce((n, r) => n + r.steps, 0);
   return {
     study: def.id, title: def.title, hypothesis: def.hypothesis, steps: settings.steps, seeds: seedList(settings),
     loss_convention: describeConvention(settings.lossConvention),
     floor_nats_per_char: corpus.floor, unigram_nats_per_char: corpus.unigram,
     definitions: def.definitions.map((d) => DEFINITIONS[d]).filter(Boolean).map((d) => ({ name: d.name, formula: d.formula, text: d.text })),
     runs, observations, hypothesis_verdict: verdict,
+    timing: { runs: used.length, train_seconds: trainSeconds, steps_per_s: trainSeconds > 0 ? steps / trainSeconds : 0 },
   };
 }

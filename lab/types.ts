@@ -188,4 +188,14 @@ export interface StudyResult {
   runs: RunSummary[];
   observations: string[];
   hypothesis_verdict: "supported" | "contradicted" | "unclear";
+  /** what the study's runs cost when they were trained (a cached run keeps the time of its first run) */
+  timing?: StudyTiming;
+}
+
+export interface StudyTiming {
+  runs: number;
+  /** training time summed over the runs (wall clock of the thread that trained each) */
+  train_seconds: number;
+  /** training steps of all runs ÷ train_seconds */
+  steps_per_s: number;
 }

@@ -29,6 +29,11 @@ describe("rnn-explorer lab", () => {
     expect(report).toMatch(/## Truncated BPTT chunk length \(`tbptt`\)/);
     expect(report).toMatch(/Loss convention: gradients of the loss summed over each chunk/);
     expect(report).toMatch(/\*\*memory horizon\*\*/);
+    // each study says what its own runs cost, from the records: 8 tbptt runs of 40 steps
+    expect(j.timing).toMatchObject({ runs: 8, train_seconds: expect.any(Number) });
+    expect(j.timing.train_seconds).toBeGreaterThan(0);
+    expect(j.timing.steps_per_s).toBeCloseTo((8 * 40) / j.timing.train_seconds, 6);
+    expect(report).toMatch(/\*\*Time\.\*\* 8 runs, .* of training summed over them \([\d,]+ steps\/s per run on average\)/);
     expect(readdirSync(path.join(out, "cache")).filter((f) => f.endsWith(".json"))).toHaveLength(12);
   });
 
