@@ -28,6 +28,8 @@ export interface ParsedArgs<S extends OptionSpec> {
 export interface ParseRules {
   /** positional arguments: their names for messages; more than this many is an error */
   positionals?: readonly string[];
+  /** the last positional may repeat (e.g. a list of directories) */
+  morePositionals?: boolean;
   /** groups of options of which at most one may be given */
   exclusive?: ReadonlyArray<readonly string[]>;
 }
@@ -99,7 +101,7 @@ export function parseCommandLine<S extends OptionSpec>(argv: readonly string[], 
     if (t.kind === "option-terminator") { previous = undefined; continue; }
     if (t.kind === "positional") {
       const max = rules.positionals?.length ?? 0;
-      if (positionals.length >= max) {
+      if (positionals.length >= max && !rules.morePositionals) {
         const hint = previous?.boolean ? ` (--${previous.name} takes no value)` : "";
         fail(max === 0 ? `unexpected argument ${JSON.stringify(t.value)}${hint}: this command takes options only`
           : `unexpected argument ${JSON.stringify(t.value)}${hint}: expected at most ${rules.positionals!.join(", ")}`);

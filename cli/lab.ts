@@ -2,21 +2,21 @@
  * `rnn-explorer lab <study|all>`: runs the experiments lab headless. Every run of every
  * requested study goes through one pool of worker threads (largest first, so cores stay
  * busy), records are cached by configuration under <out>/cache, and each study is
- * written as <out>/<study>.json with a markdown report of all of them.
+ * written as <out>/<study>.json with a markdown report of all of them. With --shard i/n it
+ * runs only its share of the runs; `lab merge` joins the shards' records into the same files.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { runKey } from "../lab/cache.js";
-import { LOSS_CONVENTIONS, QUICK_STEPS, checkSettings, describeConvention, seedList, baselineConfig } from "../lab/config.js";
-import { labCorpus } from "../bindings/data/corpora/grammar-split.js";
+import { LOSS_CONVENTIONS, QUICK_STEPS } from "../lab/config.js";
 import { FileStore } from "../lab/node/file-store.js";
 import { NodeRunPool } from "../lab/node/pool.js";
-import { labReport } from "../lab/report.js";
-import { assembleStudy, planStudy, runCost, studyDef, type StudyRequest } from "../lab/run-study.js";
-import { studyJSON } from "../lab/serialize.js";
-import { parseValues, type Atom } from "../lab/study.js";
-import type { RunRecord, RunSpec, StudyResult } from "../lab/types.js";
+import { runCost } from "../lab/run-study.js";
+import { parseShard, shardOfKey } from "../lab/shard.js";
+import { mergeShards, writeShardManifest } from "./lab-merge.js";
+import { planLab, writeLabOutputs, type LabArgs } from "./lab-plan.js";
+import type { RunRecord, RunSpec } from "../lab/types.js";
 import { STUDY_IDS } from "../lab/types.js";
 import { fail } from "../bindings/validate.js";
 import { choice, flag, int, text } from "./args.js";
@@ -32,32 +32,39 @@ export const lab = defineCommand({
   name: "lab",
   summary: "run the experiments lab's studies headless; writes <out>/<study>.json and <out>/report.md",
   usage: `rnn-explorer lab <${STUDY_IDS.join("|")}|all> [--steps N] [--quick] [--out dir] [--seeds K] [--loss sum|mean]\n` +
-    "    [--workers N] [--values list] [--nonce word] [--sentences N] [--no-cache]",
+    "    [--workers N] [--values list] [--nonce word] [--sentences N] [--no-cache] [--shard i/n]\n" +
+    "  rnn-explorer lab merge <shard dir>... --out dir",
   options: {
     steps: int(1, 1_000_000), quick: flag(), out: text("lab-results"), seeds: int(1, 10, 3), loss: choice(LOSS_CONVENTIONS, "sum"),
-    workers: int(1, CORES, CORES), values: text(), nonce: text(), "no-cache": flag(), sentences: int(50, 100_000, 4000),
+    workers: int(1, CORES, CORES), values: text(), nonce: text(), "no-cache": flag(), sentences: int(50, 100_000, 4000), shard: text(),
   },
-  rules: { positionals: ["study"], exclusive: [["steps", "quick"]] },
-  async run({ values: o, positionals }) {
+  rules: { positionals: ["study", "more shard dirs (merge only)"], morePositionals: true, exclusive: [["steps", "quick"]] },
+  async run({ values: o, positionals, given }) {
     const which = positionals[0] ?? fail(`name a study (${STUDY_IDS.join(", ")}) or "all"`);
-    const ids = which === "all" ? [...STUDY_IDS] : which.split(",").map((s) => studyDef(s.trim()).id);
-    const settings = checkSettings({
-      steps: o.steps ?? (o.quick ? QUICK_STEPS : 30_000), seeds: o.seeds, lossConvention: o.loss, corpusSentences: o.sentences,
-    });
-    const requests: StudyRequest[] = ids.map((study) => ({ study, settings, values: valuesFor(study, o.values, ids.length), option: o.nonce }));
-    const plans = requests.map((r) => planStudy(r));
+    if (which === "merge") {
+      const only = [...given].filter((k) => k !== "out");
+      if (only.length) fail(`lab merge takes only --out (and shard directories), got --${only[0]}`);
+      return mergeShards(positionals.slice(1), o.out);
+    }
+    if (positionals.length > 1) fail(`unexpected argument ${JSON.stringify(positionals[1])}: lab takes one study list (or "merge" and shard directories)`);
+    const shard = o.shard === undefined ? undefined : parseShard(o.shard);
+    const args: LabArgs = { study: which, steps: o.steps ?? (o.quick ? QUICK_STEPS : 30_000), seeds: o.seeds, loss: o.loss,
+      sentences: o.sentences, values: o.values, nonce: o.nonce };
+    const { ids, settings, requests, plans } = planLab(args);
     const outDir = o.out;
     try { mkdirSync(outDir, { recursive: true }); } catch (e) { fail(`--out ${outDir} cannot be created: ${(e as Error).message}`); }
-    const store = o["no-cache"] ? undefined : new FileStore(path.join(outDir, "cache"));
+    // a shard's records are its output, so they are always written; --no-cache only skips reading them
+    const store = o["no-cache"] && !shard ? undefined : new FileStore(path.join(outDir, "cache"));
 
     const specs = new Map<string, RunSpec>();
     for (const p of plans) for (const v of p) for (const s of v.specs) specs.set(runKey(s), s);
+    if (shard) for (const key of [...specs.keys()]) if (shardOfKey(key, shard.count) !== shard.index) specs.delete(key);
     const records = new Map<string, RunRecord>();
-    for (const [key] of specs) { const hit = await store?.get(key); if (hit) records.set(key, hit); }
+    if (!o["no-cache"]) for (const [key] of specs) { const hit = await store?.get(key); if (hit) records.set(key, hit); }
     const todo = [...specs].filter(([k]) => !records.has(k)).map(([, s]) => s).sort((a, b) => cost(b) - cost(a));
     const workers = Math.max(1, Math.min(o.workers, todo.length || 1));
     const total = todo.reduce((s, x) => s + cost(x), 0);
-    process.stderr.write(`lab: ${ids.length} stud${ids.length > 1 ? "ies" : "y"}, ${specs.size} runs (${records.size} cached), ${settings.steps} steps each, ` +
+    process.stderr.write(`lab: ${ids.length} stud${ids.length > 1 ? "ies" : "y"}, ${shard ? `shard ${shard.index}/${shard.count}: ` : ""}${specs.size} runs (${records.size} cached), ${settings.steps} steps each, ` +
       `${settings.seeds} seed${settings.seeds > 1 ? "s" : ""}, loss convention "${settings.lossConvention}", ${workers} worker${workers > 1 ? "s" : ""}\n`);
 
     const t0 = performance.now(), cpu0 = process.cpuUsage();
@@ -83,15 +90,15 @@ export const lab = defineCommand({
     }
     const seconds = (performance.now() - t0) / 1000;
     const used = process.cpuUsage(cpu0), cpuSeconds = (used.user + used.system) / 1e6; // includes the worker threads
-    const results: StudyResult[] = requests.map((r, i) => assembleStudy(r, plans[i], records));
-    for (const r of results) writeFileSync(path.join(outDir, `${r.study}.json`), studyJSON(r));
-    const corpus = labCorpus(baselineConfig(settings).corpus);
-    writeFileSync(path.join(outDir, "report.md"), labReport(results, {
-      steps: settings.steps, seeds: seedList(settings), convention: describeConvention(settings.lossConvention),
-      corpusSentences: settings.corpusSentences, floor: corpus.floor, unigram: corpus.unigram,
-      machine: `${CORES} cores, ${workers} worker thread${workers > 1 ? "s" : ""}`, seconds,
-      runs: specs.size, cached: specs.size - todo.length, cpuSeconds,
-    }));
+    const machine = `${CORES} cores, ${workers} worker thread${workers > 1 ? "s" : ""}`;
+    if (shard) {
+      writeShardManifest(outDir, { shard, args, keys: [...specs.keys()], seconds, cpuSeconds, machine, cached: specs.size - todo.length });
+      process.stdout.write(`shard ${shard.index}/${shard.count}: ${specs.size} runs recorded in ${path.join(outDir, "cache")} in ${formatSeconds(seconds)}; ` +
+        `join the shards with: rnn-explorer lab merge <dirs> --out <dir>\n`);
+      return;
+    }
+    const results = writeLabOutputs(outDir, settings, requests, plans, records,
+      { machine, seconds, cpuSeconds, runs: specs.size, cached: specs.size - todo.length });
     process.stdout.write(`${results.map((r) => `${r.study}: ${r.hypothesis_verdict}`).join("\n")}\n` +
       `wrote ${results.length} study file${results.length > 1 ? "s" : ""} and report.md to ${outDir} in ${formatSeconds(seconds)} (${formatSeconds(cpuSeconds)} of CPU time)\n`);
   },
@@ -106,13 +113,4 @@ function labProgress(total: number, runs: number) {
     const line = `lab ${(frac * 100).toFixed(0).padStart(3)}% ${finished}/${runs} runs, ${formatSeconds(secs)} elapsed, eta ${eta} · ${info}`;
     process.stderr.write(process.stderr.isTTY ? `\r${line}\x1b[K${finished === runs ? "\n" : ""}` : line + "\n");
   };
-}
-
-/** --values: one list per variable, lists separated by ";" (only with a single study). */
-function valuesFor(study: string, text: string | undefined, studies: number): Atom[][] | undefined {
-  if (text === undefined) return undefined;
-  if (studies > 1) fail("--values needs a single study");
-  const def = studyDef(study), lists = text.split(";");
-  if (lists.length !== def.variables.length) fail(`--values for ${study} needs ${def.variables.length} list(s) separated by ";", got ${lists.length}`);
-  return def.variables.map((v, i) => parseValues(v, lists[i]));
 }

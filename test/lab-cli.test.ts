@@ -59,10 +59,59 @@ describe("rnn-explorer lab", () => {
     [["init", "--steps", "0"], /steps must be an integer/],
     [["init", "--loss", "median"], /--loss must be one of/],
     [["similarity", "--nonce", "zog"], /"z" never occurs/],
+    [["init", "--shard", "3/2"], /--shard must be i\/n with 1 ≤ i ≤ n ≤ 10000/],
+    [["init", "--shard", "half"], /--shard must be i\/n/],
+    [["init", "extra"], /unexpected argument "extra"/],
+    [["merge"], /lab merge needs the shard directories/],
+    [["merge", "/nonexistent-shard"], /has no shard.json/],
   ])("%j exits 2 with one line naming the problem", (args, msg) => {
     const r = run([...args, "--out", out]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(msg);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("rnn-explorer lab --shard and lab merge", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "rnn-lab-shards-"));
+  const at = (...p: string[]) => path.join(dir, ...p);
+  const keys = (d: string) => readdirSync(at(d, "cache")).filter((f) => f.endsWith(".json")).sort();
+  // wall-clock measures differ from run to run; every other number must be the same
+  const numbers = (file: string) => JSON.parse(readFileSync(file, "utf8"), (k, v) => (k === "seconds" || k === "steps_per_s" ? undefined : v));
+  const withoutTiming = (file: string) => readFileSync(file, "utf8").split("\n").filter((l) => !l.startsWith("Every number below was measured"));
+
+  it("shards split the runs without overlap, and merging them writes what a whole run writes", () => {
+    for (const i of [1, 2, 3]) {
+      const r = run(["tbptt", ...tiny, "--shard", `${i}/3`, "--out", at(`s${i}`)]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(existsSync(at(`s${i}`, "tbptt.json"))).toBe(false);
+    }
+    const parts = [1, 2, 3].map((i) => keys(`s${i}`));
+    const union = new Set(parts.flat());
+    expect(union.size).toBe(parts.flat().length);
+    expect(union.size).toBe(8);
+
+    const m = run(["merge", at("s1"), at("s2"), at("s3"), "--out", at("merged")]);
+    expect(m.status, m.stderr).toBe(0);
+    const whole = run(["tbptt", ...tiny, "--no-cache", "--out", at("whole")]);
+    expect(whole.status, whole.stderr).toBe(0);
+    expect(numbers(at("merged", "tbptt.json"))).toEqual(numbers(at("whole", "tbptt.json")));
+    expect(withoutTiming(at("merged", "report.md"))).toEqual(withoutTiming(at("whole", "report.md")));
+    expect(readFileSync(at("merged", "report.md"), "utf8")).toMatch(/on 3 shards \(/);
+  });
+
+  it("a configuration lands in the same shard whatever else is requested", () => {
+    const r = run(["tbptt,reservoir", ...tiny, "--shard", "2/3", "--out", at("both2")]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(keys("both2")).toEqual(expect.arrayContaining(keys("s2")));
+  });
+
+  it("merge refuses incomplete or mismatched shards, naming what is wrong", () => {
+    const missing = run(["merge", at("s1"), at("s3"), "--out", at("bad")]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/shard 2\/3 missing/);
+    const other = run(["merge", at("s1"), at("s2"), at("both2"), "--out", at("bad")]);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toMatch(/ran a different request/);
   });
 });
