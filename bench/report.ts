@@ -57,6 +57,13 @@ export function measuredRows(results: readonly BenchResult[]): Array<{ workload:
   return rows;
 }
 
+/** A row's name: the workload, and its optimizer when the run compared optimizers (a workload that fixes its own says so in its label). */
+export function rowLabel(id: WorkloadId, optimizer: OptimizerKind, results: readonly BenchResult[]): string {
+  const w = WORKLOADS.find((x) => x.id === id)!;
+  const compared = results.some((r) => r.optimizer !== "sgd" && !WORKLOADS.find((x) => x.id === r.workload)?.train);
+  return `${w.id} ${w.label}${compared && !w.train ? `, ${optimizer}` : ""}`;
+}
+
 /**
  * Ratios of medians measured in the same run: wasm ÷ TS twin, wasm ÷ native C (the C
  * reference runs SGD, so only SGD rows get it), and wasm with this optimizer ÷ wasm with SGD.
@@ -95,7 +102,7 @@ export function workloadTable(report: BenchReport): string {
   for (const { workload, optimizer } of measuredRows(report.results)) {
     const w = WORKLOADS.find((x) => x.id === workload)!;
     const row = (e: BenchEngine) => report.results.find((r) => r.workload === workload && r.engine === e && r.optimizer === optimizer);
-    const cells = [`${w.id} ${w.label}${w.train ? "" : `, ${optimizer}`}`];
+    const cells = [rowLabel(workload, optimizer, report.results)];
     for (const e of engines) { const r = row(e); cells.push(r ? `${int(r.steps_per_s)} (${int(r.min)}–${int(r.max)})` : "—"); }
     const nat = optimizer === "sgd" ? report.native?.find((n) => n.workload === w.id) : undefined;
     if (hasNative) cells.push(nat ? `${int(nat.steps_per_s)} (${int(nat.min)}–${int(nat.max)})` : "—");

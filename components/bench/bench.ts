@@ -9,8 +9,9 @@ import { KeptAttributes as KeptSettings } from "../attributes.js";
 import { cellLessonStyles, lessonStyles as sharedLessonStyles } from "../theme/lesson.styles.js";
 import { benchStyles } from "./bench.styles.js";
 import { KERNELS, type KernelResult } from "../../bench/kernels.js";
-import { ratios, type BenchEngine, type BenchResult } from "../../bench/report.js";
-import type { BenchRunResult } from "../../bench/session.js";
+import { measuredRows, ratios, rowLabel, type BenchEngine, type BenchResult } from "../../bench/report.js";
+import { optimizersOf, type BenchRunResult } from "../../bench/session.js";
+import { OPTIMIZERS, type OptimizerKind } from "../../bindings/types.js";
 import { flopsPerStep, parameterCount, WORKLOADS, type WorkloadId } from "../../bench/workloads.js";
 import "../ui/button/button.js";
 import "../ui/message/message.js";
@@ -23,8 +24,10 @@ const WORKLOAD_IDS = WORKLOADS.map((w) => w.id);
 const ENGINES = ["wasm", "ts"] as const;
 
 export const BENCH_ATTRIBUTES = {
-  workloads: listOf(WORKLOAD_IDS, WORKLOAD_IDS),
+  // CL (the character lab's model) is there to pick; the default run stays the four reference workloads
+  workloads: listOf(WORKLOAD_IDS, WORKLOAD_IDS.filter((id) => id !== "CL")),
   engines: listOf(ENGINES, ENGINES),
+  optimizers: listOf(OPTIMIZERS, ["sgd"]),
   reps: int(1, 20, 3),
   seconds: num(0.1, 10, 1),
   /** exact timed steps per repetition; 0 = time each repetition by `seconds` */
@@ -33,6 +36,7 @@ export const BENCH_ATTRIBUTES = {
 };
 
 const ENGINE_LABEL: Record<BenchEngine, string> = { wasm: "WebAssembly core", ts: "plain-TS twin" };
+const OPTIMIZER_LABEL: Record<OptimizerKind, string> = { sgd: "SGD", momentum: "momentum", adagrad: "Adagrad", adam: "Adam" };
 const ENGINE_COLOR: Record<BenchEngine, string> = { wasm: "series-1", ts: "series-2" };
 const int0 = (x: number) => Math.round(x).toLocaleString("en-US");
 const sig = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
@@ -44,7 +48,8 @@ const sig = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x
  * stays responsive. Shows the table (median, min–max, GFLOP/s, wasm ÷ ts) and a bar chart per
  * workload, and optionally the kernel micro-benchmarks.
  *
- * Attributes (reflected): `workloads` (e.g. "W1,W3"), `engines` ("wasm,ts"), `reps` (1–20),
+ * Attributes (reflected): `workloads` (e.g. "W1,W3"; CL is the character lab's LSTM with Adam), `engines` ("wasm,ts"),
+ * `optimizers` ("sgd,adam": W1–W4 with each, in the same rounds, with wasm ÷ wasm SGD), `reps` (1–20),
  * `seconds` (per repetition), `steps` (exact steps per repetition; 0 = by time), `kernels` (on | off).
  *
  * @fires rnn-bench-progress - after each repetition; detail `{ done, total, workload, engine, stepsPerSec }`
@@ -75,7 +80,7 @@ export class RnnBench extends LitElement {
     const v = this.settings.values;
     this.results = []; this.kernels = undefined; this.machine = undefined;
     const r = await this.task.run({
-      workloads: v.workloads, engines: v.engines, reps: v.reps, kernels: v.kernels === "on",
+      workloads: v.workloads, engines: v.engines, optimizers: v.optimizers, reps: v.reps, kernels: v.kernels === "on",
       ...(v.steps > 0 ? { steps: v.steps } : { seconds: v.seconds }),
     });
     if (r) {
@@ -99,6 +104,7 @@ export class RnnBench extends LitElement {
         <div class="controls">
           ${this.checks("Workloads", "workloads", WORKLOADS.map((w) => ({ value: w.id, label: `${w.id} ${w.label}` })), v.workloads)}
           ${this.checks("Engines", "engines", ENGINES.map((e) => ({ value: e, label: ENGINE_LABEL[e] })), v.engines)}
+          ${this.checks("Optimizers", "optimizers", OPTIMIZERS.map((o) => ({ value: o, label: OPTIMIZER_LABEL[o] })), v.optimizers)}
           <rnn-slider label="Repetitions" min="1" max="20" step="1" .value=${v.reps} ?disabled=${running}
             @rnn-change=${(e: CustomEvent<{ value: number }>) => this.settings.set({ reps: e.detail.value })}></rnn-slider>
           <rnn-slider label="Seconds per repetition" min="0.1" max="10" step="0.1" unit="s" .value=${v.seconds} ?disabled=${running || v.steps > 0}
@@ -122,13 +128,13 @@ export class RnnBench extends LitElement {
 
   private estimate() {
     const v = this.settings.values;
-    const runs = v.reps * v.workloads.length * v.engines.length;
+    const runs = v.reps * v.engines.length * v.workloads.reduce((n, id) => n + optimizersOf(WORKLOADS.find((w) => w.id === id)!, v.optimizers).length, 0);
     if (v.steps > 0) return `${runs} runs of ${v.steps} steps each.`;
     const s = runs * (v.seconds + 0.5) + (v.kernels === "on" ? 10 : 0);
     return `${runs} runs; about ${s < 90 ? `${Math.round(s)} s` : `${Math.round(s / 60)} min`}.`;
   }
 
-  private checks(legend: string, key: "workloads" | "engines", options: { value: string; label: string }[], selected: readonly string[]) {
+  private checks(legend: string, key: "workloads" | "engines" | "optimizers", options: { value: string; label: string }[], selected: readonly string[]) {
     const toggle = (value: string, on: boolean) => {
       const next = options.map((o) => o.value).filter((x) => (x === value ? on : selected.includes(x)));
       if (next.length) this.settings.set({ [key]: next.join(",") });
@@ -150,7 +156,11 @@ export class RnnBench extends LitElement {
     const rows = this.results, rs = ratios(rows);
     const engines = ENGINES.filter((e) => rows.some((r) => r.engine === e));
     const shown = WORKLOADS.filter((w) => rows.some((r) => r.workload === w.id));
-    const row = (id: WorkloadId, e: BenchEngine) => rows.find((r) => r.workload === id && r.engine === e);
+    const lines = measuredRows(rows).map((m) => ({ ...m, w: WORKLOADS.find((w) => w.id === m.workload)! }));
+    const row = (id: WorkloadId, opt: OptimizerKind, e: BenchEngine) => rows.find((r) => r.workload === id && r.optimizer === opt && r.engine === e);
+    const ratio = (id: WorkloadId, opt: OptimizerKind) => rs.find((q) => q.workload === id && q.optimizer === opt);
+    const bySgd = rs.some((q) => q.wasm_over_sgd !== undefined);
+    const name = (w: (typeof WORKLOADS)[number], opt: OptimizerKind) => rowLabel(w.id, opt, rows);
     const reps = Math.max(...rows.map((r) => r.reps));
     return html`
       <section class="card" aria-label="Results">
@@ -159,15 +169,17 @@ export class RnnBench extends LitElement {
             T·(6·G·H² + 6·V·H) + 4·P per step</caption>
           <thead><tr><th scope="col">workload</th><th scope="col">parameters</th>
             ${engines.map((e) => html`<th scope="col">${e} steps/s</th><th scope="col">${e} GFLOP/s</th>`)}
-            ${engines.length === 2 ? html`<th scope="col">wasm ÷ ts</th>` : nothing}</tr></thead>
-          <tbody>${shown.map((w) => html`<tr><td>${w.id} ${w.label}</td><td>${int0(parameterCount(w))}</td>
-            ${engines.map((e) => { const r = row(w.id, e); return r ? html`<td>${int0(r.steps_per_s)} (${int0(r.min)}–${int0(r.max)})</td><td>${sig(r.gflops)}</td>` : html`<td>–</td><td>–</td>`; })}
-            ${engines.length === 2 ? html`<td class="ratio">${(() => { const x = rs.find((q) => q.workload === w.id)?.wasm_over_ts; return x === undefined ? "–" : `${x.toFixed(1)}×`; })()}</td>` : nothing}
+            ${engines.length === 2 ? html`<th scope="col">wasm ÷ ts</th>` : nothing}
+            ${bySgd ? html`<th scope="col">wasm ÷ wasm SGD</th>` : nothing}</tr></thead>
+          <tbody>${lines.map(({ w, optimizer: opt }) => html`<tr><td>${name(w, opt)}</td><td>${int0(parameterCount(w))}</td>
+            ${engines.map((e) => { const r = row(w.id, opt, e); return r ? html`<td>${int0(r.steps_per_s)} (${int0(r.min)}–${int0(r.max)})</td><td>${sig(r.gflops)}</td>` : html`<td>–</td><td>–</td>`; })}
+            ${engines.length === 2 ? html`<td class="ratio">${(() => { const x = ratio(w.id, opt)?.wasm_over_ts; return x === undefined ? "–" : `${x.toFixed(1)}×`; })()}</td>` : nothing}
+            ${bySgd ? html`<td class="ratio">${(() => { const x = ratio(w.id, opt)?.wasm_over_sgd; return x === undefined ? "–" : `${x.toFixed(2)}×`; })()}</td>` : nothing}
           </tr>`)}</tbody>
         </table></div>
-        <div class="charts">${shown.map((w) => html`
-          <rnn-bar-chart height="200" label="${w.id} ${w.label}: steps/s" y-label="steps/s"
-            .bars=${engines.filter((e) => row(w.id, e)).map((e) => ({ label: e === "wasm" ? "wasm" : "TS twin", value: row(w.id, e)!.steps_per_s, color: ENGINE_COLOR[e] }))}></rnn-bar-chart>`)}
+        <div class="charts">${lines.map(({ w, optimizer: opt }) => html`
+          <rnn-bar-chart height="200" label="${name(w, opt)}: steps/s" y-label="steps/s"
+            .bars=${engines.filter((e) => row(w.id, opt, e)).map((e) => ({ label: e === "wasm" ? "wasm" : "TS twin", value: row(w.id, opt, e)!.steps_per_s, color: ENGINE_COLOR[e] }))}></rnn-bar-chart>`)}
         </div>
         ${this.machine ? html`<p class="machine">Measured ${String(this.machine.date)} on ${String(this.machine.userAgent)}
           (${String(this.machine.cores)} logical cores). Flops per step: ${shown.map((w) => `${w.id} ${(flopsPerStep(w) / 1e6).toFixed(2)} M`).join(", ")}.</p>` : nothing}

@@ -87,6 +87,21 @@ describe("<rnn-bench>", () => {
     expect(charts[0].shadowRoot!.querySelector("svg")!.getAttribute("aria-label")).toMatch(/wasm \d/);
   });
 
+  test("compares optimizers in one run: a row per optimizer with wasm ÷ wasm SGD, and CL with its own Adam", async () => {
+    const el = await mount('<rnn-bench workloads="W1,CL" engines="wasm" optimizers="sgd,adam" reps="1" steps="3"></rnn-bench>');
+    await settle(el.shadowRoot!);
+    const done = new Promise<CustomEvent>((r) => el.addEventListener("rnn-bench-done", (e) => r(e as CustomEvent), { once: true }));
+    const button = [...el.shadowRoot!.querySelectorAll("rnn-button")].find((b) => b.textContent!.includes("Run the bench"))!;
+    (button as HTMLElement).click();
+    const ev = await done;
+    await settle(el.shadowRoot!);
+    expect(ev.detail.results.map((r: { workload: string; optimizer: string }) => `${r.workload}:${r.optimizer}`)).toEqual(["W1:sgd", "W1:adam", "CL:adam"]);
+    const rows = [...shadow(el, '[data-testid="bench-table"]').querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent!.trim()));
+    expect(rows.map((r) => r[0])).toEqual(["W1 RNN tanh H64, sgd", "W1 RNN tanh H64, adam", expect.stringMatching(/^CL character lab: LSTM H128, V 58, Adam$/)]);
+    expect(rows[1][rows[1].length - 1]).toMatch(/^\d+\.\d\d×$/); // wasm ÷ wasm SGD, measured in this run
+    expect(rows[0][rows[0].length - 1]).toBe("–");
+  });
+
   test("a bad attribute is reported and the default kept", async () => {
     const el = await mount('<rnn-bench workloads="W1,W7" reps="99"></rnn-bench>');
     await settle(el.shadowRoot!);
