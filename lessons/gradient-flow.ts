@@ -333,6 +333,29 @@ export function parseLengths(text: string): number[] {
 const range = (s: Spread) => (s.count > 1 ? ` (${pct(s.min)}–${pct(s.max)} over ${s.count} seeds)` : "");
 
 /**
+ * One sentence comparing the cells' recall accuracy at one n. A cell is "clearly above"
+ * another only when both have two or more seeds and the seed ranges do not overlap; "at
+ * chance" means no seed came more than 10 points above 1/V.
+ */
+export function compareCells(n: number, accIn: readonly { cell: CellKind; s: Spread }[], chance: number, steps: number): string {
+  const acc = [...accIn].sort((a, b) => b.s.mean - a.s.mean);
+  const [best, ...rest] = acc;
+  const atChance = acc.filter((a) => a.s.max <= chance + 0.1).map((a) => CELL_NAME[a.cell]);
+  if (atChance.length === acc.length) return `At n = ${n}, all three cells stay near chance (${pct(chance)}): none learned to carry the symbol that far in ${steps} steps.`;
+  const beaten = rest.filter((a) => best.s.count > 1 && a.s.count > 1 && best.s.min > a.s.max);
+  const level = rest.filter((a) => !beaten.includes(a));
+  const list = (xs: typeof acc) => xs.map((a) => `${CELL_NAME[a.cell]} ${pct(a.s.mean)}${range(a.s)}`).join(", ");
+  let line: string;
+  if (!beaten.length) line = `At n = ${n}, no cell is clearly ahead: ${list(acc)}${acc.some((a) => a.s.count < 2) ? " (one seed: run more seeds to tell them apart)" : "; the seed ranges overlap"}`;
+  else {
+    line = `At n = ${n}, the ${CELL_NAME[best.cell]} recalls ${pct(best.s.mean)}${range(best.s)}, clearly above the ${beaten.map((a) => `${CELL_NAME[a.cell]} (${pct(a.s.mean)}${range(a.s)})`).join(" and the ")}`;
+    if (level.length) line += `; it is level with the ${level.map((a) => `${CELL_NAME[a.cell]} (${pct(a.s.mean)})`).join(" and the ")} within the seed spread`;
+  }
+  if (atChance.length) line += `. At chance (${pct(chance)}): ${atChance.join(", ")}`;
+  return line + ".";
+}
+
+/**
  * Sentences read off the numbers. A difference in accuracy is called real only when the
  * seed ranges do not overlap (docs/design.md: differences smaller than the seed spread are noise).
  */
@@ -342,23 +365,7 @@ export function flowObservations(result: Pick<FlowResult, "config" | "runs">): s
   if (cfg.seeds < 2) out.push("With one seed per setting, no difference below can be told apart from seed-to-seed noise; run 3 or more seeds.");
   for (const n of cfg.lengths) {
     const acc = FLOW_CELLS.map((cell) => ({ cell, s: accuracyByLength(runs, cell, [n])[0] })).filter((a) => a.s.count > 0);
-    if (acc.length < FLOW_CELLS.length) continue;
-    acc.sort((a, b) => b.s.mean - a.s.mean);
-    const [best, ...rest] = acc;
-    const atChance = acc.filter((a) => a.s.max <= chance + 0.1).map((a) => CELL_NAME[a.cell]);
-    if (atChance.length === acc.length) { out.push(`At n = ${n}, all three cells stay near chance (${pct(chance)}): none learned to carry the symbol that far in ${cfg.steps} steps.`); continue; }
-    // "clearly" needs two seeds on each side and ranges that do not overlap
-    const beaten = rest.filter((a) => best.s.count > 1 && a.s.count > 1 && best.s.min > a.s.max);
-    const level = rest.filter((a) => !beaten.includes(a));
-    const list = (xs: typeof acc) => xs.map((a) => `${CELL_NAME[a.cell]} ${pct(a.s.mean)}${range(a.s)}`).join(", ");
-    let line: string;
-    if (!beaten.length) line = `At n = ${n}, no cell is clearly ahead: ${list(acc)}${acc.some((a) => a.s.count < 2) ? " (one seed so far)" : "; the seed ranges overlap"}`;
-    else {
-      line = `At n = ${n}, the ${CELL_NAME[best.cell]} recalls ${pct(best.s.mean)}${range(best.s)}, clearly above the ${beaten.map((a) => `${CELL_NAME[a.cell]} (${pct(a.s.mean)}${range(a.s)})`).join(" and the ")}`;
-      if (level.length) line += `; it is level with the ${level.map((a) => `${CELL_NAME[a.cell]} (${pct(a.s.mean)})`).join(" and the ")} within the seed spread`;
-    }
-    if (atChance.length) line += `. At chance (${pct(chance)}): ${atChance.join(", ")}`;
-    out.push(line + ".");
+    if (acc.length === FLOW_CELLS.length) out.push(compareCells(n, acc, chance, cfg.steps));
   }
   const n = cfg.lengths[cfg.lengths.length - 1];
   const reach = FLOW_CELLS.map((cell) => {

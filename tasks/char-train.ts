@@ -22,6 +22,8 @@ export interface CharTrainParams {
   temperature: number;
   /** continue from a saved session instead of a fresh model */
   resume?: CharLabSave;
+  /** end the run with the parameters of the evaluation with the lowest held-out loss (early stopping) */
+  keepBest?: boolean;
   engine?: EngineKind;
 }
 
@@ -51,10 +53,18 @@ export interface CharTrainProgress {
   samples: CharSample[];
   /** the model as it is now (parameters and state), for generating on the page */
   snapshot?: CharLabSave;
+  /** this run's evaluation with the lowest held-out loss so far, with its parameters (sent with each snapshot) */
+  best?: BestCheckpoint;
 }
 
+export interface BestCheckpoint { step: number; validation: number; save: CharLabSave }
+
 export interface CharTrainResult {
+  /** the model at the end of the run, or the best checkpoint when keepBest asked for it */
   save: CharLabSave;
+  best?: BestCheckpoint;
+  /** true when `save` is the best checkpoint rather than the last step */
+  restoredBest: boolean;
   curve: CurvePoint[];
   samples: CharSample[];
   seconds: number;
@@ -90,6 +100,7 @@ const charTrain: Task<CharTrainParams, CharTrainResult> = async (p, ctx) => {
     const curve: CurvePoint[] = [], samples: CharSample[] = [];
     const t0 = performance.now();
     let done = 0, sum = 0, count = 0, clipped = 0, lastSnap = -Infinity, last = { perChar: NaN, gradNorm: NaN };
+    let best: BestCheckpoint | undefined;
     const report = (final = false) => {
       const now = performance.now();
       const snap = final || now - lastSnap >= SNAPSHOT_MS;
@@ -100,7 +111,7 @@ const charTrain: Task<CharTrainParams, CharTrainResult> = async (p, ctx) => {
         clippedFraction: clipped / Math.max(1, done), divergences: s.trainer.divergences,
         stepsPerSec: done / Math.max(1e-3, (now - t0) / 1000),
         curveFrom, curve: curve.slice(curveFrom), sampleFrom, samples: samples.slice(sampleFrom),
-        snapshot: snap ? s.save() : undefined,
+        snapshot: snap ? s.save() : undefined, best: snap ? best : undefined,
       } satisfies CharTrainProgress);
     };
     while (done < steps) {
@@ -115,13 +126,17 @@ const charTrain: Task<CharTrainParams, CharTrainResult> = async (p, ctx) => {
       }
       if (p.sampleEvery > 0 && (done % p.sampleEvery === 0 || done === steps)) {
         const { generation: _g, ...sample } = s.sample(p.sampleLength, p.temperature, step);
-        samples.push({ ...sample, validation: s.validationLoss() });
+        const validation = s.validationLoss();
+        samples.push({ ...sample, validation });
+        if (Number.isFinite(validation) && !(best && best.validation <= validation)) best = { step, validation, save: s.save() };
       }
       report();
       await ctx.checkpoint();
     }
     report(true);
-    return { save: s.save(), curve, samples, seconds: (performance.now() - t0) / 1000 };
+    const finalHeldOut = samples[samples.length - 1]?.validation;
+    const restoredBest = !!(p.keepBest && best && finalHeldOut !== undefined && best.validation < finalHeldOut);
+    return { save: restoredBest ? best!.save : s.save(), best, restoredBest, curve, samples, seconds: (performance.now() - t0) / 1000 };
   } finally {
     s.dispose();
   }

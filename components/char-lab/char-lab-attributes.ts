@@ -37,6 +37,8 @@ export const CHAR_LAB_ATTRIBUTES = {
   temperature: num(0, 2, 0.8),
   prime: text("", 200),
   units: oneOf(["bits", "nats"] as const, "bits"),
+  /** "on": a run ends with the parameters of its lowest held-out loss (early stopping) */
+  keepBest: oneOf(["on", "off"] as const, "off"),
   sweepSizes: intList(8, 512, 6, [8, 64, 256]),
   sweepSteps: int(100, 100_000, 2000),
   recallLengths: intList(2, 400, 4, [5, 100]),

@@ -16,7 +16,9 @@ import { builtinCorpus, type BuiltinCorpusId, type LossFloor } from "../../bindi
 import { generate, type Generation } from "../../lessons/char-lab-generate.js";
 import { WORDS_MILESTONE } from "../../lessons/char-lab-text.js";
 import { parseCharLabSave, type CharLabSave, type CharModelSettings, type CharSample } from "../../lessons/char-lab-train.js";
-import type { CharTrainInfo, CharTrainProgress, CurvePoint } from "../../tasks/char-train.js";
+import type { BestCheckpoint, CharTrainInfo, CharTrainProgress, CurvePoint } from "../../tasks/char-train.js";
+import { epochOf, heldOutReport } from "../../lessons/char-lab-heldout.js";
+import { fmt } from "../../bindings/format.js";
 import { CHAR_LAB_ATTRIBUTES } from "./char-lab-attributes.js";
 import { forgetLab, loadLab, storeLab } from "./char-store.js";
 import { lessonStyles } from "../theme/lesson.styles.js";
@@ -81,6 +83,8 @@ export class RnnCharLab extends LitElement {
   @state() private curve: CurvePoint[] = [];
   @state() private samples: CharSample[] = [];
   @state() private snapshot?: CharLabSave;
+  /** the current run's checkpoint with the lowest held-out loss */
+  @state() private best?: BestCheckpoint;
   @state() private generation?: Generation;
   @state() private unit = 0;
   @state() private selected = -1;
@@ -157,11 +161,16 @@ export class RnnCharLab extends LitElement {
     } else {
       this.curve = []; this.samples = []; this.snapshot = undefined; this.milestone = undefined; this.generation = undefined;
     }
+    this.best = undefined;
     this.curveBase = this.curve.length; this.sampleBase = this.samples.length;
     this.startedAt = performance.now();
     void this.task.run({ text: this.text, settings, steps: v.steps, sampleEvery: v.sampleEvery, sampleLength: v.sampleLength,
-      temperature: v.temperature, resume: resume ? this.snapshot : undefined, engine: v.engine }).then((r) => {
-      if (r) { this.curve = [...this.curve.slice(0, this.curveBase), ...r.curve]; this.samples = [...this.samples.slice(0, this.sampleBase), ...r.samples]; this.snapshot = r.save; }
+      temperature: v.temperature, resume: resume ? this.snapshot : undefined, keepBest: v.keepBest === "on", engine: v.engine }).then((r) => {
+      if (r) {
+        this.curve = [...this.curve.slice(0, this.curveBase), ...r.curve]; this.samples = [...this.samples.slice(0, this.sampleBase), ...r.samples];
+        this.snapshot = r.save; this.best = r.best;
+        if (r.restoredBest) this.note = `Kept the best checkpoint: the model now has the parameters of step ${r.save.step.toLocaleString("en")}, where held-out loss was lowest (${this.show(r.best!.validation)}).`;
+      }
       this.afterRun();
     });
   }
@@ -177,6 +186,17 @@ export class RnnCharLab extends LitElement {
     this.samples = samples;
     for (const s of samples.slice(before)) this.onSample(s);
     if (p.snapshot) this.snapshot = p.snapshot;
+    if (p.best) this.best = p.best;
+  }
+
+  /** Goes back to the run's best checkpoint: generation and "Continue training" start from it. */
+  private restoreBest() {
+    const b = this.best;
+    if (!b) return;
+    this.snapshot = b.save;
+    this.note = `Restored the checkpoint of step ${b.step.toLocaleString("en")} (held-out loss ${this.show(b.validation)}); Generate and Continue training now use it.`;
+    void this.generateNow();
+    if (this.remember) void this.persist();
   }
 
   private onSample(s: CharSample) {
@@ -307,6 +327,7 @@ export class RnnCharLab extends LitElement {
         ${this.renderStats()}
         ${this.milestone ? html`<p class="milestone">First sample with ${WORDS_MILESTONE} or more distinct words of the corpus: step ${this.milestone.step.toLocaleString("en")}, ${this.milestone.seconds.toFixed(1)} s after you pressed Train.</p>` : nothing}
         ${this.renderChart()}
+        ${this.renderHeldOut()}
         <div>
           <h3>Samples during training</h3>
           <rnn-char-log .samples=${this.samples} .format=${this.show}></rnn-char-log>
@@ -406,6 +427,7 @@ export class RnnCharLab extends LitElement {
     const last = this.samples[this.samples.length - 1];
     return html`<dl class="stats" aria-label="Training statistics">
       <div><dt>step</dt><dd>${p.step.toLocaleString("en")}</dd></div>
+      ${this.info ? html`<div><dt>epochs (passes over the training text)</dt><dd data-testid="epochs">${fmt(epochOf(p.step, this.info.stepsPerEpoch), 3)}</dd></div>` : nothing}
       <div><dt>loss (last chunk)</dt><dd>${this.show(p.loss)}</dd></div>
       <div><dt>loss (moving average)</dt><dd>${this.show(p.smoothLoss)}</dd></div>
       <div><dt>held-out loss</dt><dd>${this.show(last?.validation ?? NaN)}</dd></div>
@@ -416,6 +438,21 @@ export class RnnCharLab extends LitElement {
       ${p.divergences ? html`<div><dt>rolled back</dt><dd>${p.divergences}</dd></div>` : nothing}
     </dl>
     ${lossFormula(p.smoothLoss, this.info?.unigram, this.settings.values.seqLen)}`;
+  }
+
+  /** The lowest held-out loss, the overfitting flag and the best-checkpoint controls. */
+  private renderHeldOut() {
+    const r = heldOutReport(this.samples, this.curve), spe = this.info?.stepsPerEpoch, busy = this.task.running;
+    const at = (step: number) => `step ${step.toLocaleString("en")}${spe ? ` (epoch ${fmt(epochOf(step, spe), 3)})` : ""}`;
+    const o = r.overfitting, b = this.best;
+    return html`<div class="heldout" data-testid="heldout">
+      ${r.best ? html`<p class="note" data-testid="best-heldout">Lowest held-out loss so far: <strong>${this.show(r.best.loss)}</strong> at ${at(r.best.step)}${r.latest && r.latest.step !== r.best.step ? html`; latest ${this.show(r.latest.loss)} at ${at(r.latest.step)}` : nothing}.</p>` : nothing}
+      ${o ? html`<rnn-message variant="warning" heading="Overfitting" data-testid="overfitting">Held-out loss rose from ${this.show(o.heldOutFrom)} at ${at(o.fromStep)} to ${this.show(o.heldOutTo)} at ${at(o.toStep)}, while training loss fell from ${this.show(o.trainFrom)} to ${this.show(o.trainTo)}: the model is learning the training text itself rather than what carries over to new text. Keep the best checkpoint, or use a smaller model or more text.</rnn-message>` : nothing}
+      <div class="buttons">
+        <rnn-toggle label="End each run at its best checkpoint (lowest held-out loss)" .checked=${this.settings.values.keepBest === "on"}
+          @rnn-change=${(e: CustomEvent<{ value: boolean }>) => this.set("keepBest", e.detail.value ? "on" : "off")}></rnn-toggle>
+        ${b && this.snapshot && b.save !== this.snapshot && !busy ? html`<rnn-button data-testid="restore-best" @click=${() => this.restoreBest()}>Restore the best checkpoint (${at(b.step)})</rnn-button>` : nothing}
+      </div></div>`;
   }
 
   private renderChart() {
@@ -433,7 +470,7 @@ export class RnnCharLab extends LitElement {
     const series = [{ label: `training loss (${unit}/char)`, values: train }, { label: "held-out loss", values: held }];
     if (this.info) series.push({ label: "unigram entropy", values: x.map(() => this.info!.unigram * k) });
     if (this.floor) series.push({ label: "floor", values: x.map(() => this.floor!.nats * k) });
-    return html`<rnn-line-chart part="chart" data-primary="visual" label="Loss per character" y-label=${`${unit} per character`} .x=${x} .series=${series} .height=${220}></rnn-line-chart>`;
+    return html`<rnn-line-chart part="chart" data-primary="visual" label="Loss per character" y-label=${`${unit} per character`} x-label=${this.info ? `training step (1 epoch = ${this.info.stepsPerEpoch.toLocaleString("en")} steps)` : "training step"} .x=${x} .series=${series} .height=${220}></rnn-line-chart>`;
   }
 
   private renderGenerate() {
