@@ -9,7 +9,9 @@ import type { Model } from "../bindings/model.js";
 import { argmax } from "../bindings/model.js";
 import { Rng } from "../bindings/prng.js";
 import type { TokenTask } from "../bindings/data/tasks.js";
-import { OPTIMIZERS, type CellKind, type OptimizerKind } from "../bindings/types.js";
+import { CELL_NAME, CELLS as CELL_KINDS, OPTIMIZERS, type CellKind, type OptimizerKind } from "../bindings/types.js";
+import { fmt } from "../bindings/format.js";
+import { compareCells, spread } from "./gradient-flow.js";
 
 export interface RecallSettings {
   cell: CellKind;
@@ -131,4 +133,35 @@ export class RecallExperiment {
   }
 
   dispose(): void { this.model.dispose(); }
+}
+
+/** One finished run of the recall experiment, as the observations need it. */
+export interface RecallOutcome {
+  cell: CellKind;
+  n: number;
+  seed: number;
+  accuracy: number;
+  /** g(n − 1) / g(0) after training: the share of the loss step's gradient that reaches the first step */
+  reach: number;
+}
+
+/**
+ * The recall tab's sentences, written from the runs: for each n a comparison of the cells
+ * over the seeds (a difference is called clear only when the seed ranges do not overlap),
+ * then how much gradient reached the first step at the longest n.
+ */
+export function recallObservations(outcomes: readonly RecallOutcome[], vocab: number, steps: number): string[] {
+  const out: string[] = [];
+  const ns = [...new Set(outcomes.map((o) => o.n))].sort((a, b) => a - b);
+  const seeds = new Set(outcomes.map((o) => o.seed)).size;
+  if (seeds < 2 && outcomes.length) out.push("With one seed, no difference below can be told apart from seed-to-seed noise; run 3 or more seeds.");
+  for (const n of ns) {
+    const acc = CELL_KINDS.map((cell) => ({ cell, s: spread(outcomes.filter((o) => o.cell === cell && o.n === n).map((o) => o.accuracy)) })).filter((a) => a.s.count > 0);
+    if (acc.length > 1) out.push(compareCells(n, acc, 1 / vocab, steps));
+  }
+  const n = ns[ns.length - 1];
+  const reach = CELL_KINDS.map((cell) => ({ cell, s: spread(outcomes.filter((o) => o.cell === cell && o.n === n).map((o) => o.reach)) })).filter((r) => r.s.count > 0);
+  if (n !== undefined && reach.length)
+    out.push(`After training at n = ${n}, the gradient that reaches the first step is ${reach.map((r) => `${fmt(r.s.mean, 2)} × the loss step's for the ${CELL_NAME[r.cell]}`).join(", ")} (mean over seeds).`);
+  return out;
 }

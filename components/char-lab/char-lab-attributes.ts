@@ -43,5 +43,6 @@ export const CHAR_LAB_ATTRIBUTES = {
   sweepSteps: int(100, 100_000, 2000),
   recallLengths: intList(2, 400, 4, [5, 100]),
   recallSteps: int(100, 100_000, RECALL_DEFAULTS.steps),
+  recallSeeds: int(1, 5, 3),
   engine: oneOf(["wasm", "ts"] as const, "wasm"),
 };

@@ -55,7 +55,7 @@ const LN2 = Math.LN2;
  * `section` (train | sweep | recall), `corpus`, `cell`, `hidden-size`, `seq-len`,
  * `optimizer`, `lr`, `clip-mode`, `clip`, `loss-mode` (mean | sum), `seed`, `steps`,
  * `sample-every`, `sample-length`, `temperature`, `prime`, `units` (bits | nats),
- * `sweep-sizes`, `sweep-steps`, `recall-lengths`, `recall-steps`, `engine`.
+ * `sweep-sizes`, `sweep-steps`, `recall-lengths`, `recall-steps`, `recall-seeds`, `keep-best` (on | off), `engine`.
  *
  * @fires rnn-sample - each sample drawn during training; detail `CharSampleDetail` (with elapsedMs since Train)
  * @fires rnn-char-done - when a training run ends; detail `{ step, status }`
@@ -304,8 +304,8 @@ export class RnnCharLab extends LitElement {
         <div slot="sweep"><rnn-char-sweep .text=${this.text} .corpusTitle=${this.corpusTitle} .settings=${this.modelSettings} .sizes=${v.sweepSizes}
           .steps=${v.sweepSteps} .temperature=${v.temperature} .units=${v.units} .engine=${v.engine}
           @rnn-sweep-settings=${(e: CustomEvent<{ sizes: number[]; steps: number }>) => this.settings.set({ sweepSizes: e.detail.sizes.join(","), sweepSteps: e.detail.steps })}></rnn-char-sweep></div>
-        <div slot="recall"><rnn-char-recall .lengths=${v.recallLengths} .steps=${v.recallSteps} .seed=${v.seed} .engine=${v.engine}
-          @rnn-recall-settings=${(e: CustomEvent<{ lengths: number[]; steps: number }>) => this.settings.set({ recallLengths: e.detail.lengths.join(","), recallSteps: e.detail.steps })}></rnn-char-recall></div>
+        <div slot="recall"><rnn-char-recall .lengths=${v.recallLengths} .steps=${v.recallSteps} .seed=${v.seed} .seeds=${v.recallSeeds} .engine=${v.engine}
+          @rnn-recall-settings=${(e: CustomEvent<{ lengths: number[]; steps: number; seeds: number }>) => this.settings.set({ recallLengths: e.detail.lengths.join(","), recallSteps: e.detail.steps, recallSeeds: e.detail.seeds })}></rnn-char-recall></div>
       </rnn-tabs>`;
   }
 
