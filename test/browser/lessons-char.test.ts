@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import axe from "axe-core";
 import { loadBundle, mount, settle, sleep, until } from "./helpers.js";
+import { accuracyCells, checkComparatives } from "./comparatives.js";
 
 type Lib = Awaited<ReturnType<typeof loadBundle>>;
 let lib: Lib;
@@ -144,4 +145,22 @@ describe("<rnn-char-lab>", () => {
       expect(bad.map((v) => `${theme}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
     }
   });
+});
+
+describe("<rnn-char-recall> sentences agree with its table", () => {
+  test("two lengths, two seeds: each comparative matches the seed ranges shown; no restated claim", async () => {
+    const el = await mount('<rnn-char-recall></rnn-char-recall>') as Lab & { lengths: number[]; steps: number; seeds: number; busy: boolean };
+    el.lengths = [3, 30]; el.steps = 400; el.seeds = 2;
+    await el.updateComplete;
+    const r = root(el);
+    expect(r.textContent).not.toMatch(/stays near chance/);
+    button(r, "Train all 12 models").click();
+    await until(() => !el.busy && !!r.querySelector("[data-testid=recall-observations]"), 120_000, "the recall runs");
+    await settle(r);
+    const table = accuracyCells(r, "recall-table");
+    expect(table.size).toBe(6);
+    const atN = [...r.querySelectorAll("[data-testid=recall-observations] li")].map((li) => li.textContent!.replace(/\s+/g, " ").trim()).filter((l) => /^At n = /.test(l));
+    expect(atN).toHaveLength(2);
+    checkComparatives(atN, table);
+  }, 180_000);
 });

@@ -9,6 +9,7 @@ import { $, all, loadBundle, mount, settle, sleep, type View } from "./helpers.j
 import { EchoStateNetwork } from "../../bindings/esn.js";
 import { spectralRadius } from "../../bindings/linalg.js";
 import { fmt } from "../../bindings/format.js";
+import { accuracyCells, checkComparatives } from "./comparatives.js";
 
 beforeAll(async () => {
   await commands.startCapture();
@@ -206,21 +207,6 @@ describe("<rnn-gradient-flow>", () => {
   });
 });
 
-/** Accuracy table cells "53% (24–82)" as { mean, min, max } in percent, by row label and column n. */
-function accuracyCells(root: ShadowRoot) {
-  const ns = all(root, "[data-testid=accuracy-table] thead th").slice(1).map((t) => Number(t.textContent!.replace(/\D+/g, "")));
-  const out = new Map<string, { mean: number; min: number; max: number }>();
-  for (const tr of all(root, "[data-testid=accuracy-table] tbody tr")) {
-    const [label, ...cells] = [...tr.querySelectorAll("td")].map((c) => c.textContent!.trim());
-    cells.forEach((t, k) => {
-      const m = /^(\d+)%(?: \((\d+)–(\d+)\))?$/.exec(t)!;
-      const mean = Number(m[1]);
-      out.set(`${label}@${ns[k]}`, { mean, min: m[2] ? Number(m[2]) : mean, max: m[3] ? Number(m[3]) : mean });
-    });
-  }
-  return out;
-}
-
 describe("<rnn-gradient-flow> sentences agree with the table beside them", () => {
   test("the default-size study at two n: every 'clearly above', 'no cell is clearly ahead' and 'at chance' matches the seed ranges shown", async () => {
     const el = await mount('<rnn-gradient-flow lengths="5, 40" steps="600" seeds="2"></rnn-gradient-flow>') as View;
@@ -229,37 +215,11 @@ describe("<rnn-gradient-flow> sentences agree with the table beside them", () =>
     button(root, "Run the study").click();
     await until("the study", () => (el as unknown as { task: { status: string } }).task.status === "done", 120_000);
     await settle(root);
-    const table = accuracyCells(root);
+    const table = accuracyCells(root, "accuracy-table");
     const lines = all(root, "[data-testid=observations] li").map((li) => li.textContent!.replace(/\s+/g, " ").trim());
     const atN = lines.filter((l) => /^At n = \d+,/.test(l));
     expect(atN).toHaveLength(2);
-    const names = ["vanilla RNN", "LSTM", "GRU"];
-    for (const line of atN) {
-      const n = Number(/^At n = (\d+)/.exec(line)![1]);
-      const best = /the (vanilla RNN|LSTM|GRU) recalls (\d+)%/.exec(line);
-      if (best) {
-        const b = table.get(`${best[1]}@${n}`)!;
-        expect(Number(best[2]), line).toBe(b.mean);
-        const above = line.split("clearly above the ")[1].split("; it is level")[0];
-        for (const other of names.filter((x) => x !== best[1] && above.includes(x))) {
-          const o = table.get(`${other}@${n}`)!;
-          expect(b.min, `${line} vs ${other}`).toBeGreaterThan(o.max);
-        }
-        for (const other of names.filter((x) => x !== best[1] && !above.includes(x))) {
-          const o = table.get(`${other}@${n}`)!;
-          expect(b.min <= o.max, `${line}: ${other} is level`).toBe(true);
-        }
-      } else if (/no cell is clearly ahead/.test(line)) {
-        const rows = names.map((x) => table.get(`${x}@${n}`)!);
-        const top = rows.reduce((a, r) => (r.mean > a.mean ? r : a));
-        expect(rows.every((r) => r === top || top.min <= r.max), line).toBe(true);
-      }
-      const chance = /At chance \(([\d.]+)%\): ([^.]+)\./.exec(line) ?? /all three cells stay near chance \(([\d.]+)%\)/.exec(line);
-      if (chance) {
-        const listed = chance[2] ? names.filter((x) => chance[2].includes(x)) : names;
-        for (const x of listed) expect(table.get(`${x}@${n}`)!.max, `${x} near chance`).toBeLessThanOrEqual(Number(chance[1]) + 10);
-      }
-    }
+    checkComparatives(atN, table);
   }, 180_000);
 });
 
