@@ -380,7 +380,24 @@ export class RnnCharLab extends LitElement {
         <li>The training loss falls below the unigram entropy (the best a model can do ignoring context) within a few hundred steps; everything below that line is context the network learned to use.</li>
         <li>A widening gap between training and held-out loss means the model starts memorising the training text.</li>
         <li>In the shaded text, the first letters of words are pale (many continuations are possible) and the ends of words dark (only one spelling fits).</li>
-      </ul></details>`;
+      </ul>
+      ${this.renderQuestions()}</details>`;
+  }
+
+  /** Questions to think about after a run, with this run's numbers where it has them. */
+  private renderQuestions() {
+    const first = this.samples[0], last = this.samples[this.samples.length - 1], i = this.info;
+    const uniform = i ? Math.log(i.vocabSize) : NaN;
+    return html`<h4>Questions to think about</h4>
+      <ol data-testid="questions">
+        <li>Why are the first samples noise? ${first?.validation !== undefined && i
+          ? html`At step ${first.step.toLocaleString("en")} this run scored ${this.show(first.validation)} on held-out text; guessing all ${i.vocabSize} characters equally often scores ${this.show(uniform)}, and knowing only how common each character is, ${this.show(i.unigram)}. How far below those lines must the loss go before letters form words?`
+          : "Train a model and compare the first sample's held-out loss with the uniform guess and the unigram entropy."}</li>
+        <li>${last && i
+          ? html`After ${fmt(epochOf(last.step, i.stepsPerEpoch), 3)} passes over the training text, ${last.words.real} of the ${last.words.words} words in the latest sample occur in the corpus.`
+          : "Later samples are made of real words."} Yet they do not mean anything. What does predicting the next character never ask the network to learn?</li>
+        <li>What would change if the same network read numbers (a sensor reading every second, a price every day) instead of characters: the input, the output layer, the loss? The engine's squared-error loss and the echo-state view's Mackey-Glass series are one place to try it.</li>
+      </ol>`;
   }
 
   private renderCorpusFacts() {
