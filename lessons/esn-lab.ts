@@ -11,6 +11,7 @@ import { EchoStateNetwork, memoryCapacity } from "../bindings/esn.js";
 import { delayedRecall, mackeyGlass, sineWave } from "../bindings/data/index.js";
 import { spectralRadius } from "../bindings/linalg.js";
 import { Rng } from "../bindings/prng.js";
+import { fmt } from "../bindings/format.js";
 import { fail, intInRange, numInRange, oneOf } from "../bindings/validate.js";
 
 export type EsnTask = "mackey-glass" | "sine" | "delay";
@@ -296,7 +297,7 @@ export function esnObservations(r: Pick<EsnLabResult, "config" | "esn" | "rnn" |
 export function firstLookObservations(p: { config: EsnLabConfig; esn: EsnFit; capacity: { rho: number; total: number } }): string[] {
   const { esn, config: cfg } = p;
   return [
-    `The reservoir alone, with only its ${cfg.size + 2} readout weights fitted (in ${Math.round(esn.trainMs)} ms): test NRMSE ${sci(esn.testNrmse)}${esn.testNrmse < 0.1 ? ", already a close fit" : esn.testNrmse >= 1 ? ", no better than predicting the mean" : ""}.`,
-    `Its memory capacity at ρ = ${p.capacity.rho} is ${p.capacity.total.toFixed(1)} (of at most N = ${cfg.size}). Run the full comparison to train an RNN of the same size by BPTT and to draw the capacity curve against ρ.`,
+    `The reservoir alone, with only its ${cfg.size + 2} readout weights fitted (in ${fmt(esn.trainMs, { unit: "ms" })}): test NRMSE ${fmt(esn.testNrmse)}${esn.testNrmse < 0.1 ? ", already a close fit" : esn.testNrmse >= 1 ? ", no better than predicting the mean" : ""}.`,
+    `Its memory capacity at ρ = ${fmt(p.capacity.rho)} is ${fmt(p.capacity.total)} (of at most N = ${cfg.size}). Run the full comparison to train an RNN of the same size by BPTT and to draw the capacity curve against ρ.`,
   ];
 }

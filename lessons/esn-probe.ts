@@ -17,6 +17,7 @@
  * calls a scaled estimate a rough guide.
  */
 import type { Engine } from "../bindings/engine.js";
+import { fmt } from "../bindings/format.js";
 import { memoryCapacity } from "../bindings/esn.js";
 import {
   checkEsnLabConfig, fitEsn, makeSeries, MC_DELAYS, MC_LENGTH, trainBptt, type EsnFit, type EsnLabConfig, type LabHooks,
@@ -92,7 +93,7 @@ export function estimateFullRun(probe: EsnProbe, input: Partial<EsnLabConfig>): 
 /** "about 0.8 s", "about 40 s", "about 3 min". */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return "an unknown time";
-  if (ms < 1000) return `about ${(ms / 1000).toFixed(1)} s`;
+  if (ms < 1000) return `about ${fmt(ms / 1000, 1)} s`;
   const s = Math.round(ms / 1000);
   return s < 90 ? `about ${s} s` : `about ${Math.round(s / 60)} min`;
 }

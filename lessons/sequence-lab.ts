@@ -10,6 +10,7 @@ import type { Model, Params } from "../bindings/model.js";
 import { generateSequence, normalize, parseUserSequence, SEQUENCE_KINDS, type SequenceKind } from "../bindings/data/sequences.js";
 import { spectralRadius } from "../bindings/linalg.js";
 import { saturatedAt } from "../bindings/saturation.js";
+import { fmt as fmtNumber } from "../bindings/format.js";
 import type { Activation, EngineKind } from "../bindings/types.js";
 
 export type LabSource = SequenceKind | "custom";
@@ -437,12 +438,12 @@ export function compareRuns(bptt: RunSummary, random: RunSummary): Comparison {
   else if (winner === "bptt") sentence += `BPTT ended ${Number.isFinite(ratio) ? `${fmt(ratio)}× lower` : "lower"}${bpttMatchedAt ? `, and it matched random search's final loss after ${bpttMatchedAt} evaluations` : ""}.`;
   else sentence += `Random search ended ${Number.isFinite(ratio) ? `${fmt(1 / ratio)}× lower` : "lower"}${randomMatchedAt ? `, and it matched BPTT's final loss after ${randomMatchedAt} evaluations` : ""}.`;
   const bpttUs = usPerEvaluation(bptt), randomUs = usPerEvaluation(random), costRatio = bpttUs / randomUs;
-  const us = (x: number) => `${x.toPrecision(3)} µs`;
+  const us = (x: number) => fmtNumber(x, { unit: "µs" });
   let costSentence = `Per evaluation of the same sequence, a BPTT step (forward, backward and update) took ${us(bpttUs)} of engine time and a random-search proposal (one forward pass) ${us(randomUs)}`;
   if (!Number.isFinite(costRatio)) costSentence += ".";
   else if (Math.abs(Math.log(costRatio)) < Math.log(1.1)) costSentence += ": about the same, so at this size the fixed cost of a call outweighs the backward pass.";
-  else if (costRatio > 1) costSentence += `: the backward pass made BPTT ${costRatio.toFixed(1)}× as costly per evaluation.`;
-  else costSentence += `: here random search was ${(1 / costRatio).toFixed(1)}× as costly per evaluation, although it skips the backward pass.`;
+  else if (costRatio > 1) costSentence += `: the backward pass made BPTT ${fmtNumber(costRatio, 2)}× as costly per evaluation.`;
+  else costSentence += `: here random search was ${fmtNumber(1 / costRatio, 2)}× as costly per evaluation, although it skips the backward pass.`;
   return { evaluations: n, bptt: b, random: r, ratio, winner, bpttMatchedAt, randomMatchedAt, sentence, bpttUs, randomUs, costRatio, costSentence };
 }
 

@@ -5,10 +5,11 @@
  * pass), so it changes when the reader edits the example.
  */
 import { html } from "lit";
+import { fmt } from "../../bindings/format.js";
 import { V, type Trace, type WorkedCase } from "../../lessons/worked-example.js";
 
 const norm = (v: readonly number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
-const f3 = (x: number) => (Math.abs(x) >= 1e-3 || x === 0 ? x.toFixed(3) : x.toExponential(1));
+const f3 = (x: number) => fmt(x);
 
 /** Weights of a one-layer cell with `blocks` gate blocks, reading V one-hot words and predicting V. */
 const weightsOf = (blocks: number, H: number) => blocks * H * (V + H + 1) + V * H + V;
