@@ -6,10 +6,11 @@
  */
 import type { Engine } from "../bindings/engine.js";
 import type { Model, ModelJSON } from "../bindings/model.js";
+import { checkModelJSON } from "../bindings/model-file.js";
 import { CorpusTrainer } from "../bindings/trainer.js";
 import { CharTokenizer, type CharTokenizerJSON } from "../bindings/data/tokenizer.js";
 import { unigramEntropy } from "../bindings/data/entropy.js";
-import type { CellKind, ClipMode, OptimizerKind } from "../bindings/types.js";
+import { CELLS, CLIP_MODES, OPTIMIZERS, type CellKind, type ClipMode, type OptimizerKind } from "../bindings/types.js";
 import { checkUserText, corpusWords, wordStats, type WordStats } from "./char-lab-text.js";
 import { generate, type Generation } from "./char-lab-generate.js";
 
@@ -39,6 +40,9 @@ export const SETTING_LIMITS = {
 
 export function checkSettings(s: CharModelSettings): string[] {
   const problems: string[] = [];
+  if (typeof s !== "object" || s === null) return ["settings must be an object"];
+  const choices: Array<[string, unknown, readonly unknown[]]> = [["cell", s.cell, CELLS], ["optimizer", s.optimizer, OPTIMIZERS], ["clipMode", s.clipMode, CLIP_MODES], ["meanLoss", s.meanLoss, [true, false]]];
+  for (const [k, v, allowed] of choices) if (!allowed.includes(v)) problems.push(`${k} must be one of ${allowed.join(", ")}, got ${String(v)}`);
   for (const [k, [lo, hi]] of Object.entries(SETTING_LIMITS)) {
     const v = s[k as keyof typeof SETTING_LIMITS];
     const integer = k !== "lr" && k !== "clipThreshold";
@@ -153,8 +157,9 @@ export function parseCharLabSave(json: unknown): CharLabSave {
   const j = json as Partial<CharLabSave> | null;
   if (typeof j !== "object" || j === null || typeof j.model !== "object" || typeof j.tokenizer !== "object" || typeof j.settings !== "object")
     throw new Error("This file is not a character-lab model: it needs model, tokenizer and settings.");
+  // the whole model file (sizes, shapes, every number) is checked before anything is built from it
+  const cfg = checkModelJSON(j.model).config;
   const tok = CharTokenizer.fromJSON(j.tokenizer);
-  const cfg = (j.model as ModelJSON).config;
   if (!cfg || cfg.inputSize !== tok.size || cfg.outputSize !== tok.size)
     throw new Error(`This file's model has ${cfg?.inputSize} inputs but its vocabulary has ${tok.size} characters.`);
   const problems = checkSettings(j.settings as CharModelSettings);

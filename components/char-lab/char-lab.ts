@@ -20,7 +20,7 @@ import type { BestCheckpoint, CharTrainInfo, CharTrainProgress, CurvePoint } fro
 import { epochOf, heldOutReport } from "../../lessons/char-lab-heldout.js";
 import { fmt } from "../../bindings/format.js";
 import { CHAR_LAB_ATTRIBUTES } from "./char-lab-attributes.js";
-import { forgetLab, loadLab, storeLab } from "./char-store.js";
+import { forgetLab, labStoreProblem, loadLab, storeLab } from "../storage/char-lab-save.js";
 import { lessonStyles } from "../theme/lesson.styles.js";
 import { charLabStyles } from "./char-lab.styles.js";
 import type { CorpusChoice } from "./char-corpus.js";
@@ -278,6 +278,8 @@ export class RnnCharLab extends LitElement {
   private async restore() {
     let stored;
     try { stored = await loadLab(); } catch { return; }
+    const refused = labStoreProblem(); // a damaged record was set aside: say so instead of failing silently
+    if (refused) this.problem = refused;
     if (!stored || this.snapshot || this.task.running) return;
     try {
       const save = parseCharLabSave(stored.save);

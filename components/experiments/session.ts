@@ -12,7 +12,7 @@ import { runTask, type TaskHandle } from "../../tasks/index.js";
 import { poolStats } from "../../tasks/index.js";
 import type {} from "../../tasks/lab-run.js"; // the task's types
 import { estimateRemaining } from "../ui/progress/format.js";
-import { IdbStore } from "./idb-store.js";
+import { IdbStore } from "../storage/lab-runs.js";
 
 export type SessionStatus = "idle" | "running" | "done" | "cancelled" | "error";
 
