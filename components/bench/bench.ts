@@ -170,7 +170,7 @@ export class RnnBench extends LitElement {
           <thead><tr><th scope="col">workload</th><th scope="col">parameters</th>
             ${engines.map((e) => html`<th scope="col">${e} steps/s</th><th scope="col">${e} GFLOP/s</th>`)}
             ${engines.length === 2 ? html`<th scope="col">wasm ÷ ts</th>` : nothing}
-            ${bySgd ? html`<th scope="col">wasm ÷ wasm SGD</th>` : nothing}</tr></thead>
+            ${bySgd ? html`<th scope="col">÷ SGD</th>` : nothing}</tr></thead>
           <tbody>${lines.map(({ w, optimizer: opt }) => html`<tr><td>${name(w, opt)}</td><td>${int0(parameterCount(w))}</td>
             ${engines.map((e) => { const r = row(w.id, opt, e); return r ? html`<td>${int0(r.steps_per_s)} (${int0(r.min)}–${int0(r.max)})</td><td>${sig(r.gflops)}</td>` : html`<td>–</td><td>–</td>`; })}
             ${engines.length === 2 ? html`<td class="ratio">${(() => { const x = ratio(w.id, opt)?.wasm_over_ts; return x === undefined ? "–" : `${x.toFixed(1)}×`; })()}</td>` : nothing}
