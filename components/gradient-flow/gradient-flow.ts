@@ -163,8 +163,8 @@ export class RnnGradientFlow extends LitElement {
           <rnn-button variant="primary" ?disabled=${running} @click=${() => this.start()}>Run the study</rnn-button>
           ${this.task.renderPauseCancel()}
           ${this.stale && !running ? html`<span class="status">Settings changed: press Run to measure them.</span>` : nothing}
+          ${running || this.task.status === "done" ? nothing : html`<span class="status" data-testid="estimate">${this.estimateLine()}</span>`}
         </div>
-        ${running || this.task.status === "done" ? nothing : html`<p class="status" data-testid="estimate">${this.estimateLine()}</p>`}
         ${this.task.renderProgress(this.progressLabel())}
       </section>
       ${this.results(shown)}
