@@ -34,10 +34,11 @@ export class RnnCharCorpus extends LitElement {
     .drop.over { border-color: var(--_accent); }
     .hint { color: var(--_muted); font-size: 0.85em; }
     details { margin-top: 8px; }
-    summary { cursor: pointer; font-size: 0.9em; }
+    summary { cursor: pointer; font-size: 0.9em; min-height: 24px; line-height: 24px; }
     .vocab { display: flex; flex-wrap: wrap; gap: 3px; margin-top: 6px; max-height: 9em; overflow: auto; padding: 0; list-style: none; }
     .vocab li { font-family: var(--_mono); font-size: 0.8em; border: 1px solid var(--_border); border-radius: 4px; padding: 0 4px; white-space: pre; }
-    .vocab small { color: var(--_muted); }
+    .vocab li { font-size: max(11px, 0.8em); }
+    .vocab small { color: var(--_muted); font-size: 11px; }
     input[type="file"] { font-size: 0.85em; max-width: 100%; }
   `];
 

@@ -43,7 +43,7 @@ export const frameStyles = css`
   .act:hover { color: var(--_fg); border-color: var(--_accent); }
   .readout { font-family: var(--_mono); font-size: 0.8em; color: var(--_muted); min-height: 1.4em; }
   details.table { font-size: 0.82em; margin-top: 4px; }
-  details.table summary { cursor: pointer; color: var(--_muted); }
+  details.table summary { cursor: pointer; color: var(--_muted); min-height: 24px; line-height: 24px; }
   .scroll { max-height: 240px; overflow: auto; border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); margin-top: 4px; }
   table { border-collapse: collapse; width: 100%; font-family: var(--_mono); }
   caption { text-align: left; padding: 4px 6px; font-family: var(--_font); color: var(--_muted); }

@@ -32,8 +32,9 @@ export const gatedStyles = css`
   .unit:has(input:focus-visible) { outline: 2px solid var(--_focus); outline-offset: 2px; }
   .heat rnn-heat-map { min-width: 0; }
   .equations math[display="block"] { font-size: 0.98em; }
-  /* below 520px the diagram keeps a readable size and scrolls sideways; every number is also in the equations */
+  /* below 520px the diagram keeps a readable size and scrolls sideways; every number is also in the equations.
+     It is drawn at 540/660 of its coordinates there, so its type is larger to stay at 11 px or more */
   .diagram-wrap { overflow-x: auto; }
-  @container (max-width: 560px) { .diagram-wrap .diagram { min-width: 540px; } }
+  @container (max-width: 560px) { .diagram-wrap .diagram { min-width: 540px; } .diagram text { font-size: 14px; } }
   .eq-label { color: var(--_muted); font-size: 0.82em; margin: 8px 0 0; }
 `;

@@ -8,5 +8,5 @@ export const flowStyles = css`
   .chart-controls { display: flex; flex-wrap: wrap; gap: 8px 16px; margin-bottom: 8px; }
   .chart-controls rnn-select { min-width: 9em; }
   table.results { margin-top: 10px; }
-  table.results math { font-size: 0.92em; }
+  table.results math { font-size: max(11px, 0.92em); }
 `;

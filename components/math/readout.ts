@@ -79,7 +79,7 @@ export function rovingTabStops(root: ParentNode): void {
 export const readoutStyles = css`
   .num {
     font-family: var(--_mono); font-size: 0.9em; position: relative; padding: 1px 3px; border-radius: 3px;
-    white-space: nowrap; cursor: default; text-align: right;
+    white-space: nowrap; cursor: default; text-align: right; display: inline-block; min-height: 24px; line-height: 22px;
   }
   .num.eng { color: var(--_accent); }
   .num.hl { background: color-mix(in srgb, var(--_accent) 18%, transparent); font-weight: 600; }

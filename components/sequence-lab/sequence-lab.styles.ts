@@ -19,6 +19,8 @@ export const sequenceLabStyles = css`
   .diagram-wrap { overflow-x: auto; }
   .diagram { min-width: 520px; max-width: 760px; }
   .diagram text.small { font-size: 11.5px; }
+  /* below its minimum width the diagram is drawn at 520/640 scale: larger type keeps labels at 11 px or more */
+  @container (max-width: 640px) { .diagram text { font-size: 14px; } .diagram text.small { font-size: 13.6px; } }
   .diagram .box.live, .diagram .box.out { stroke: var(--_accent); stroke-width: 2; }
   .diagram .box.fn { fill: var(--_surface); stroke: var(--_fg); }
   .diagram .wire.live { stroke: var(--_accent); stroke-width: 2; }

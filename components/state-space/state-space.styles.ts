@@ -2,7 +2,7 @@ import { css } from "lit";
 
 export const stateSpaceStyles = css`
   .diagram { max-width: 520px; margin: 0 auto 8px; }
-  @container (max-width: 520px) { .diagram text { font-size: 16px; } }
+  @container (max-width: 520px) { .diagram text { font-size: 18px; } }
   .eigen-row { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; }
   .eigen { width: 150px; height: 150px; flex: none; }
   .eigen .unit { fill: none; stroke: var(--_muted); stroke-width: 1.2; stroke-dasharray: 4 3; }
@@ -33,4 +33,6 @@ export const stateSpaceStyles = css`
   .dot.driven { background: var(--_series-1); }
   .dot.held { background: var(--_series-4); }
   .ring { border: 2.5px solid var(--_accent); width: 12px; height: 12px; }
+  /* on a phone the trajectory and eigenvalue plots are drawn smaller than their coordinates */
+  @container (max-width: 520px) { .trajectory text, .eigen text { font-size: 13px; } }
 `;

@@ -22,12 +22,16 @@ export const lessonStyles = css`
   .field input[aria-invalid="true"] { border-color: var(--_error); }
   .field .error { color: var(--_error); font-size: 0.85em; margin-top: 2px; }
   .field .hint { color: var(--_muted); font-size: 0.8em; margin-top: 2px; }
-  math { font-size: 1.05em; }
+  math { font-size: max(11px, 1.05em); }
   math[display="block"] { margin: 6px 0; overflow-x: auto; overflow-y: hidden; max-width: 100%; padding: 2px 0; }
   .note, .eq-note { color: var(--_muted); font-size: 0.85em; }
   .statement { border-left: 3px solid var(--_accent); padding: 4px 10px; margin: 8px 0; }
   .guide { margin-top: var(--_gap); }
   .guide summary { cursor: pointer; font-weight: 600; }
+  summary { min-height: 24px; line-height: 24px; }
+  /* small print never goes below 11 px: sub/superscripts in notes, and the scripts of MathML (which shrink per level) */
+  sub, sup { font-size: max(11px, 0.75em); }
+  :is(msub, msup, msubsup, munder, mover, munderover, mmultiscripts) > :not(:first-child) { font-size: max(11px, 0.71em); }
   .guide ul { margin: 4px 0 8px; padding-left: 1.2em; }
   .diagram { width: 100%; height: auto; display: block; }
   .diagram text { font-family: var(--_mono); font-size: 13px; fill: var(--_fg); }
@@ -54,13 +58,15 @@ export const signalLessonStyles = css`
   @container (min-width: 760px) { .grid.two { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
   .controls { display: grid; gap: 10px 16px; grid-template-columns: repeat(auto-fill, minmax(min(100%, 220px), 1fr)); align-items: end; }
   math { font-size: 1.08em; }
-  @container (max-width: 520px) { math { font-size: 0.92em; } }
+  @container (max-width: 520px) { math { font-size: max(14px, 0.92em); } } /* fractions inside stay at 11 px or more */
   .readouts { display: grid; gap: 4px 12px; grid-template-columns: max-content minmax(0, 1fr); font-size: 0.92em; margin: 6px 0; }
   .readouts dt { color: var(--_muted); }
   .readouts dd { margin: 0; font-family: var(--_mono); overflow-wrap: anywhere; }
   .guide h3 { margin-top: 8px; }
   .guide li { margin: 2px 0; }
   .diagram text { font-size: 12px; }
+  /* a phone scales the diagram down to its width: larger type keeps the labels at 11 px or more on screen */
+  @container (max-width: 520px) { .diagram text { font-size: 15px; } }
   .diagram .box.live { stroke: var(--_accent); }
   .diagram .wire.live { stroke: var(--_accent); stroke-width: 2.5; }
   .stack > * + * { margin-top: var(--_gap); }
@@ -78,7 +84,7 @@ export const cellLessonStyles = css`
   .field input { font-size: 0.95em; letter-spacing: 0.04em; }
   .status { font-size: 0.9em; color: var(--_muted); margin-top: 8px; }
   .status strong { color: var(--_fg); font-weight: 600; }
-  @container (max-width: 520px) { math { font-size: 0.9em; } }
+  @container (max-width: 520px) { math { font-size: max(14px, 0.9em); } }
   .guide h3 { margin-top: 10px; }
   .guide li { margin: 3px 0; }
   .guide p { max-width: 75ch; }

@@ -11,4 +11,7 @@ export const buttonStyles = css`
   :host([variant="primary"]) button { background: var(--_accent); color: var(--_accent-fg); border-color: var(--_accent); }
   :host([variant="quiet"]) button { background: none; border-color: transparent; color: var(--_accent); }
   button:disabled { opacity: 0.55; cursor: default; }
+  button { min-width: 32px; }
+  /* a phone: the primary action gets a thumb-sized target */
+  @media (max-width: 600px) { :host([variant="primary"]) button { min-height: 44px; padding: 6px 16px; } }
 `;

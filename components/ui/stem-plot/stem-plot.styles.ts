@@ -20,5 +20,7 @@ export const stemPlotStyles = css`
   .overflow { fill: var(--_error); font-size: 12px; }
   .row.toggle .stem circle { stroke: var(--c); }
   .row.toggle { cursor: pointer; }
+  /* on a phone the plot is drawn narrower than its coordinates: larger type keeps the labels at 11 px or more */
+  @container (max-width: 520px) { .label, .tick, .shade-label { font-size: 13px; } }
   .readout { margin-bottom: 2px; overflow-wrap: anywhere; }
 `;
