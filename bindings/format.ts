@@ -13,7 +13,7 @@ export interface NumberFormat {
    * (trailing zeros kept). A nonzero value that would round to zero switches to a power of ten.
    */
   decimals?: number;
-  /** Appended after a no-break space ("12 ms"); "%" and "°" attach directly. */
+  /** Appended after a space ("12 ms"); "%" and "°" attach directly. */
   unit?: string;
   /** Write "+" before positive values (changes, differences). */
   sign?: boolean;
@@ -61,7 +61,7 @@ export function fmt(v: number, options: NumberFormat | number = {}): string {
     else if (v > 0 && o.sign && !zero) s = "+" + s;
   }
   if (!o.unit) return s;
-  return /^[%°′]/.test(o.unit) ? s + o.unit : `${s}${ascii ? " " : "\u00a0"}${o.unit}`;
+  return /^[%°′]/.test(o.unit) ? s + o.unit : `${s} ${o.unit}`;
 }
 
 /** A fraction as a percentage: pct(0.256) → "26%" (digits = decimals, default 0). */

@@ -22,6 +22,7 @@ import { fail } from "../bindings/validate.js";
 import { choice, flag, int, text } from "./args.js";
 import { defineCommand } from "./command.js";
 import { formatSeconds } from "./progress.js";
+import { fmt, pct } from "../bindings/format.js";
 
 const cost = runCost;
 
@@ -81,7 +82,7 @@ export const lab = defineCommand({
             records.set(r.key, r);
             await store?.put(r);
             done += cost(spec); finished++;
-            progress(done, finished, `${spec.study} ${spec.label} seed ${spec.config.seed}: loss ${r.final_loss.toFixed(3)}`);
+            progress(done, finished, `${spec.study} ${spec.label} seed ${spec.config.seed}: loss ${fmt(r.final_loss, { decimals: 3 })}`);
           }
         }));
       } finally {
@@ -110,7 +111,7 @@ function labProgress(total: number, runs: number) {
   return (done: number, finished: number, info: string) => {
     const frac = total > 0 ? done / total : 1, secs = (performance.now() - t0) / 1000;
     const eta = frac > 0 ? formatSeconds((secs * (1 - frac)) / frac) : "?";
-    const line = `lab ${(frac * 100).toFixed(0).padStart(3)}% ${finished}/${runs} runs, ${formatSeconds(secs)} elapsed, eta ${eta} · ${info}`;
+    const line = `lab ${pct(frac).padStart(4)} ${finished}/${runs} runs, ${formatSeconds(secs)} elapsed, eta ${eta} · ${info}`;
     process.stderr.write(process.stderr.isTTY ? `\r${line}\x1b[K${finished === runs ? "\n" : ""}` : line + "\n");
   };
 }

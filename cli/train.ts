@@ -12,6 +12,7 @@ import { defineCommand } from "./command.js";
 import { BUILTIN_CORPORA, loadCorpus } from "./corpus.js";
 import { checkWritableFile } from "./files.js";
 import { ProgressBar, formatSeconds } from "./progress.js";
+import { fmt } from "../bindings/format.js";
 
 export const train = defineCommand({
   name: "train",
@@ -46,7 +47,7 @@ export const train = defineCommand({
     const firstChar = String.fromCodePoint(corpus.text.codePointAt(0)!); // a whole code point, not half an emoji
     const prime = tok.encode(firstChar);
     const uni = unigramEntropy(corpus.text);
-    process.stderr.write(`corpus ${corpus.name}: ${tokens.length} chars, vocab ${tok.size}, unigram entropy ${uni.nats.toFixed(3)} nats/char\n` +
+    process.stderr.write(`corpus ${corpus.name}: ${tokens.length} chars, vocab ${tok.size}, unigram entropy ${fmt(uni.nats, { decimals: 3 })} nats/char\n` +
       `model ${model.config.cell} H=${model.config.hiddenSize} (${model.parameterCount} params) on ${engine.kind}, seq ${o.seq}, ${o.steps} steps\n`);
     const bar = new ProgressBar(o.steps, "train ");
     const t0 = performance.now();
@@ -57,7 +58,7 @@ export const train = defineCommand({
     };
     let last;
     try {
-      last = trainer.run(o.steps, (p) => bar.update(p.step, `loss ${p.smoothLoss.toFixed(3)}`), Math.max(1, Math.floor(o.steps / 200)));
+      last = trainer.run(o.steps, (p) => bar.update(p.step, `loss ${fmt(p.smoothLoss, { decimals: 3 })}`), Math.max(1, Math.floor(o.steps / 200)));
     } catch (e) {
       // the trainer left the model at its last good snapshot: keep that work
       if (e instanceof DivergenceError) saveModel(trainer.smoothLoss);
@@ -68,8 +69,8 @@ export const train = defineCommand({
     if (trainer.unstable) process.stderr.write(`warning: ${trainer.unstable}\n`);
     const sample = model.sample({ prime, length: o["sample-len"], temperature: o.temperature, seed: o.seed });
     process.stdout.write(
-      `loss ${last.smoothLoss.toFixed(4)} nats/char (${(last.smoothLoss / Math.LN2).toFixed(3)} bits/char; unigram ${uni.nats.toFixed(3)})\n` +
-      `${trainer.step} steps in ${formatSeconds(secs)}: ${(trainer.step / secs).toFixed(0)} steps/s, ${((trainer.step * o.seq) / secs).toFixed(0)} chars/s` +
+      `loss ${fmt(last.smoothLoss, { decimals: 4 })} nats/char (${fmt(last.smoothLoss / Math.LN2, { decimals: 3 })} bits/char; unigram ${fmt(uni.nats, { decimals: 3 })})\n` +
+      `${trainer.step} steps in ${formatSeconds(secs)}: ${fmt(trainer.step / secs, { decimals: 0 })} steps/s, ${fmt((trainer.step * o.seq) / secs, { decimals: 0 })} chars/s` +
       `${trainer.divergences ? `; ${trainer.divergences} divergences rolled back` : ""}\n` +
       `sample:\n${tok.decode(prime)}${tok.decode(sample.tokens)}\n`);
     model.dispose();

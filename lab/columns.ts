@@ -1,5 +1,5 @@
 /** The table of a study: the same columns in the report, the CSV export and the view. */
-import { fmt } from "./stats.js";
+import { fmtMeanSd } from "./stats.js";
 import type { RunSummary, StudyResult } from "./types.js";
 
 export interface Column {
@@ -15,7 +15,7 @@ const num = (v: unknown) => (typeof v === "number" ? v : NaN);
 const withSd = (key: string, label: string, digits = 3): Column => ({
   key, label,
   value: (r) => (key === "final_loss" ? r.final_loss : num(r.metrics[key])),
-  text: (r) => fmt({ mean: key === "final_loss" ? r.final_loss : num(r.metrics[key]), sd: num(r.metrics[`${key}_sd`]), n: r.config.seeds.length }, digits),
+  text: (r) => fmtMeanSd({ mean: key === "final_loss" ? r.final_loss : num(r.metrics[key]), sd: num(r.metrics[`${key}_sd`]), n: r.config.seeds.length }, digits),
 });
 const plain = (key: string, label: string, show: (v: number) => string): Column => ({
   key, label, value: (r) => num(r.metrics[key]), text: (r) => (Number.isFinite(num(r.metrics[key])) ? show(num(r.metrics[key])) : "—"),

@@ -3,7 +3,7 @@
  * larger than the seed spread; a study's own reader adds its specific findings and
  * the verdict on its hypothesis.
  */
-import { fmt, isReal, type MeanSd } from "./stats.js";
+import { fmtMeanSd, isReal, type MeanSd } from "./stats.js";
 import type { HypothesisVerdict, ObserveContext } from "./study.js";
 import type { RunSummary } from "./types.js";
 
@@ -43,15 +43,15 @@ export function commonObservations(runs: readonly RunSummary[], ctx: ObserveCont
   const best = byLoss[0], worst = byLoss[byLoss.length - 1];
   const seeds = `mean ± sd over ${ctx.seeds} seed${ctx.seeds > 1 ? "s" : ""}`;
   if (runs.length > 1) {
-    out.push(`Lowest final training loss: ${best.label} at ${fmt(lossOf(best))} nats/char; highest: ${worst.label} at ${fmt(lossOf(worst))} (${seeds}).`);
+    out.push(`Lowest final training loss: ${best.label} at ${fmtMeanSd(lossOf(best))} nats/char; highest: ${worst.label} at ${fmtMeanSd(lossOf(worst))} (${seeds}).`);
     const second = byLoss[1];
     out.push(`${best.label} ends below the runner-up ${second.label} ${gapText(lossOf(best), lossOf(second))}.`);
     const byVal = ranked(runs, valOf);
     out.push(byVal[0] === best
-      ? `Held-out loss agrees: ${best.label} is also lowest on the validation split (${fmt(valOf(best))}).`
-      : `Held-out loss ranks differently: ${byVal[0].label} is lowest on the validation split (${fmt(valOf(byVal[0]))}), ${best.label} has ${fmt(valOf(best))}.`);
+      ? `Held-out loss agrees: ${best.label} is also lowest on the validation split (${fmtMeanSd(valOf(best))}).`
+      : `Held-out loss ranks differently: ${byVal[0].label} is lowest on the validation split (${fmtMeanSd(valOf(byVal[0]))}), ${best.label} has ${fmtMeanSd(valOf(best))}.`);
   } else {
-    out.push(`Final training loss ${fmt(lossOf(best))} nats/char and held-out loss ${fmt(valOf(best))} (${seeds}).`);
+    out.push(`Final training loss ${fmtMeanSd(lossOf(best))} nats/char and held-out loss ${fmtMeanSd(valOf(best))} (${seeds}).`);
   }
   const bestVal = ranked(runs, valOf)[0], v = valOf(bestVal).mean;
   if (Number.isFinite(v)) out.push(`The best held-out loss (${v.toFixed(3)}) is ${(v - ctx.floor).toFixed(3)} nats/char above the grammar's entropy-rate floor of ${ctx.floor.toFixed(3)}; a model that knew only character frequencies would score ${ctx.unigram.toFixed(3)}.`);

@@ -1,5 +1,6 @@
 /** Means and spreads over seeds, and the rule for calling a difference real. */
 import type { Curve } from "./types.js";
+import { fmt } from "../bindings/format.js";
 
 export interface MeanSd { mean: number; sd: number; n: number }
 
@@ -35,7 +36,8 @@ export function meanArray(arrays: readonly number[][]): number[] {
 }
 
 /** "0.532 ± 0.004" (or just the mean when there is no spread). */
-export function fmt(m: MeanSd, digits = 3): string {
+export function fmtMeanSd(m: MeanSd, digits = 3): string {
   if (!Number.isFinite(m.mean)) return "not finite";
-  return Number.isFinite(m.sd) ? `${m.mean.toFixed(digits)} ± ${m.sd.toFixed(digits)}` : m.mean.toFixed(digits);
+  const f = (v: number) => fmt(v, { decimals: digits });
+  return Number.isFinite(m.sd) ? `${f(m.mean)} ± ${f(m.sd)}` : f(m.mean);
 }

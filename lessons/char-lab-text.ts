@@ -3,6 +3,7 @@
  * messages a reader can act on, the vocabulary it implies, and how many
  * generated "words" are real words of the corpus.
  */
+import { fmt } from "../bindings/format.js";
 
 /** Largest corpus the lab accepts, in UTF-16 code units (about 2 MB of text). */
 export const MAX_TEXT_CHARS = 2_000_000;
@@ -14,7 +15,7 @@ export const MAX_VOCAB = 256;
 
 export type TextCheck = { ok: true; text: string } | { ok: false; error: string };
 
-const mb = (n: number) => (n / 1e6).toFixed(n < 1e7 ? 1 : 0) + " MB";
+const mb = (n: number) => fmt(n / 1e6, { decimals: n < 1e7 ? 1 : 0, unit: "MB" });
 
 /** Control characters other than tab and newline mean binary data, not prose. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;

@@ -272,8 +272,8 @@ export async function runEsnLab(engine: Engine, input: Partial<EsnLabConfig>, ho
   return { config: cfg, series, esn, rnn, capacity, lossConvention: "mean per target of ½(ŷ − y)²" };
 }
 
-const sci = (v: number) => (Math.abs(v) >= 0.01 && Math.abs(v) < 100 ? v.toFixed(3) : v.toExponential(1));
-const factor = (v: number) => (v < 10 ? v.toFixed(1) : v < 1e4 ? v.toFixed(0) : v.toExponential(0));
+const sci = (v: number) => fmt(v);
+const factor = (v: number) => fmt(v, 2);
 
 /** Sentences read off a finished lab run (every number in them is measured). */
 export function esnObservations(r: Pick<EsnLabResult, "config" | "esn" | "rnn" | "capacity">): string[] {
@@ -288,7 +288,7 @@ export function esnObservations(r: Pick<EsnLabResult, "config" | "esn" | "rnn" |
     let k = 0;
     mc.totals.forEach((v, i) => { if (v > mc.totals[k]) k = i; });
     const here = mc.totals[mc.rhos.indexOf(cfg.spectralRadius)];
-    out.push(`Memory capacity peaks at ρ = ${mc.rhos[k]} with ${mc.totals[k].toFixed(1)} (of at most N = ${cfg.size}); at the chosen ρ = ${cfg.spectralRadius} it is ${here.toFixed(1)}.`);
+    out.push(`Memory capacity peaks at ρ = ${mc.rhos[k]} with ${fmt(mc.totals[k])} (of at most N = ${cfg.size}); at the chosen ρ = ${cfg.spectralRadius} it is ${fmt(here)}.`);
   }
   return out;
 }

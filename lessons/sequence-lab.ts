@@ -12,6 +12,7 @@ import { spectralRadius } from "../bindings/linalg.js";
 import { saturatedAt } from "../bindings/saturation.js";
 import { fmt as fmtNumber } from "../bindings/format.js";
 import type { Activation, EngineKind } from "../bindings/types.js";
+import { fmt } from "../bindings/format.js";
 
 export type LabSource = SequenceKind | "custom";
 export const LAB_SOURCES: readonly LabSource[] = [...SEQUENCE_KINDS, "custom"];
@@ -41,7 +42,7 @@ export function readSequence(source: LabSource, length: number, customText = "")
     values = generateSequence(source, length).map((v) => (Math.abs(v) < 1e-12 ? 0 : v));
   }
   const big = values.find((v) => Math.abs(v) > MAX_ABS);
-  if (big !== undefined) return { error: `Numbers must stay within ±10¹⁵ so the squared error stays finite in float32, got ${big.toExponential(2)}${source === "custom" ? "" : "; choose a shorter length"}.` };
+  if (big !== undefined) return { error: `Numbers must stay within ±10¹⁵ so the squared error stays finite in float32, got ${fmt(big)}${source === "custom" ? "" : "; choose a shorter length"}.` };
   return { values };
 }
 
@@ -185,7 +186,7 @@ const fPrime: Record<Activation, (a: number, h: number) => number> = {
   linear: () => 1,
 };
 
-const sci = (x: number) => (Math.abs(x) >= 1e4 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(1) : x.toFixed(x >= 100 ? 0 : 2));
+const sci = (x: number) => fmt(x);
 
 /**
  * Reads the run: how strongly the first state still affects the last one (the product of
@@ -216,7 +217,7 @@ export function diagnose(activation: Activation, W_h: number[][], steps: Pick<St
   }
   const cells = Math.max(1, T * H), perStep = T > 1 ? 10 ** (log10Reach / (T - 1)) : 1;
   const h: Health = { kind: "stable", log10Reach, perStep, rho, maxAbsH, saturated: sat / cells, dead: dead / cells, message: "" };
-  const wh = H === 1 ? `|W_hidden| = ${rho.toFixed(2)}` : `The spectral radius of W_hidden is ${rho.toFixed(2)}`;
+  const wh = H === 1 ? `|W_hidden| = ${fmt(rho, 2)}` : `The spectral radius of W_hidden is ${fmt(rho, 2)}`;
   const span = `over ${T - 1} step${T === 2 ? "" : "s"}`;
   if (!finite || maxAbsH > 1e6 || log10Reach > 1) {
     h.kind = "exploding";
@@ -240,9 +241,9 @@ export function diagnose(activation: Activation, W_h: number[][], steps: Pick<St
 /** "by ×3.2 × 10⁵", "by ×0.42", "to exactly 0" from a base-10 logarithm. */
 function times(log10: number): string {
   if (log10 === -Infinity) return "to exactly 0";
-  if (Math.abs(log10) < 3) return `by ×${sci(10 ** log10)}`;
+  if (Math.abs(log10) < 300) return `by ×${fmt(10 ** log10, 2)}`;
   const e = Math.floor(log10), m = 10 ** (log10 - e);
-  return `by ×${m.toFixed(1)} × 10${String(e).split("").map((c) => SUPER[c]).join("")}`;
+  return `by ×${fmt(m, 2)} × 10${String(e).split("").map((c) => SUPER[c]).join("")}`;
 }
 const SUPER: Record<string, string> = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
 
@@ -432,11 +433,11 @@ export function compareRuns(bptt: RunSummary, random: RunSummary): Comparison {
     : !Number.isFinite(b) ? "random" : !Number.isFinite(r) ? "bptt" : Math.abs(Math.log(ratio)) < Math.log(1.05) ? "tie" : b < r ? "bptt" : "random";
   const bpttMatchedAt = firstAtOrBelow(bptt.curve, r), randomMatchedAt = firstAtOrBelow(random.curve, b);
   const n = Math.min(bptt.evaluations, random.evaluations);
-  const fmt = (x: number) => (Number.isFinite(x) ? x.toPrecision(3) : "not finite");
-  let sentence = `After ${n} loss evaluations each, BPTT reached ${fmt(b)} and random search ${fmt(r)}. `;
+  const num = (x: number) => (Number.isFinite(x) ? fmt(x) : "not finite");
+  let sentence = `After ${n} loss evaluations each, BPTT reached ${num(b)} and random search ${num(r)}. `;
   if (winner === "tie") sentence += "The two ended within 5% of each other.";
-  else if (winner === "bptt") sentence += `BPTT ended ${Number.isFinite(ratio) ? `${fmt(ratio)}× lower` : "lower"}${bpttMatchedAt ? `, and it matched random search's final loss after ${bpttMatchedAt} evaluations` : ""}.`;
-  else sentence += `Random search ended ${Number.isFinite(ratio) ? `${fmt(1 / ratio)}× lower` : "lower"}${randomMatchedAt ? `, and it matched BPTT's final loss after ${randomMatchedAt} evaluations` : ""}.`;
+  else if (winner === "bptt") sentence += `BPTT ended ${Number.isFinite(ratio) ? `${num(ratio)}× lower` : "lower"}${bpttMatchedAt ? `, and it matched random search's final loss after ${bpttMatchedAt} evaluations` : ""}.`;
+  else sentence += `Random search ended ${Number.isFinite(ratio) ? `${num(1 / ratio)}× lower` : "lower"}${randomMatchedAt ? `, and it matched BPTT's final loss after ${randomMatchedAt} evaluations` : ""}.`;
   const bpttUs = usPerEvaluation(bptt), randomUs = usPerEvaluation(random), costRatio = bpttUs / randomUs;
   const us = (x: number) => fmtNumber(x, { unit: "µs" });
   let costSentence = `Per evaluation of the same sequence, a BPTT step (forward, backward and update) took ${us(bpttUs)} of engine time and a random-search proposal (one forward pass) ${us(randomUs)}`;

@@ -184,7 +184,7 @@ describe("sequence lab: forward trace and health", () => {
     const boom = run("linear", 2);
     expect(boom.kind).toBe("exploding");
     expect(boom.perStep).toBeCloseTo(2, 5);
-    expect(boom.message).toMatch(/\|W_hidden\| = 2\.00/);
+    expect(boom.message).toMatch(/\|W_hidden\| = 2\b/);
     expect(run("linear", 1.5).kind).toBe("exploding");
     const fade = run("linear", 0.1);
     expect(fade.kind).toBe("vanishing");

@@ -19,6 +19,7 @@ import "../ui/slider/slider.js";
 import "../ui/toggle/toggle.js";
 import "../charts/bar-chart/bar-chart.js";
 import type {} from "../../tasks/bench.js";
+import { fmt } from "../../bindings/format.js";
 
 const WORKLOAD_IDS = WORKLOADS.map((w) => w.id);
 const ENGINES = ["wasm", "ts"] as const;
@@ -39,7 +40,7 @@ const ENGINE_LABEL: Record<BenchEngine, string> = { wasm: "WebAssembly core", ts
 const OPTIMIZER_LABEL: Record<OptimizerKind, string> = { sgd: "SGD", momentum: "momentum", adagrad: "Adagrad", adam: "Adam" };
 const ENGINE_COLOR: Record<BenchEngine, string> = { wasm: "series-1", ts: "series-2" };
 const int0 = (x: number) => Math.round(x).toLocaleString("en-US");
-const sig = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const sig = (x: number) => fmt(x);
 
 /**
  * The speed bench in the reader's browser: training steps per second of the WebAssembly core
@@ -173,8 +174,8 @@ export class RnnBench extends LitElement {
             ${bySgd ? html`<th scope="col">÷ SGD</th>` : nothing}</tr></thead>
           <tbody>${lines.map(({ w, optimizer: opt }) => html`<tr><td>${name(w, opt)}</td><td>${int0(parameterCount(w))}</td>
             ${engines.map((e) => { const r = row(w.id, opt, e); return r ? html`<td>${int0(r.steps_per_s)} (${int0(r.min)}–${int0(r.max)})</td><td>${sig(r.gflops)}</td>` : html`<td>–</td><td>–</td>`; })}
-            ${engines.length === 2 ? html`<td class="ratio">${(() => { const x = ratio(w.id, opt)?.wasm_over_ts; return x === undefined ? "–" : `${x.toFixed(1)}×`; })()}</td>` : nothing}
-            ${bySgd ? html`<td class="ratio">${(() => { const x = ratio(w.id, opt)?.wasm_over_sgd; return x === undefined ? "–" : `${x.toFixed(2)}×`; })()}</td>` : nothing}
+            ${engines.length === 2 ? html`<td class="ratio">${(() => { const x = ratio(w.id, opt)?.wasm_over_ts; return x === undefined ? "–" : `${fmt(x, 2)}×`; })()}</td>` : nothing}
+            ${bySgd ? html`<td class="ratio">${(() => { const x = ratio(w.id, opt)?.wasm_over_sgd; return x === undefined ? "–" : `${fmt(x, 3)}×`; })()}</td>` : nothing}
           </tr>`)}</tbody>
         </table></div>
         <div class="charts">${lines.map(({ w, optimizer: opt }) => html`
@@ -182,7 +183,7 @@ export class RnnBench extends LitElement {
             .bars=${engines.filter((e) => row(w.id, opt, e)).map((e) => ({ label: e === "wasm" ? "wasm" : "TS twin", value: row(w.id, opt, e)!.steps_per_s, color: ENGINE_COLOR[e] }))}></rnn-bar-chart>`)}
         </div>
         ${this.machine ? html`<p class="machine">Measured ${String(this.machine.date)} on ${String(this.machine.userAgent)}
-          (${String(this.machine.cores)} logical cores). Flops per step: ${shown.map((w) => `${w.id} ${(flopsPerStep(w) / 1e6).toFixed(2)} M`).join(", ")}.</p>` : nothing}
+          (${String(this.machine.cores)} logical cores). Flops per step: ${shown.map((w) => `${w.id} ${fmt(flopsPerStep(w) / 1e6)} M`).join(", ")}.</p>` : nothing}
       </section>`;
   }
 

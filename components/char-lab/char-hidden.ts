@@ -6,6 +6,7 @@ import { styles } from "../theme/tokens.js";
 import { FEATURES, probeUnits, type Generation, type UnitProbe } from "../../lessons/char-lab-generate.js";
 import "../charts/heat-map/heat-map.js";
 import "../ui/slider/slider.js";
+import { fmt } from "../../bindings/format.js";
 
 /**
  * The hidden state over the last generated text as a heat map (units × characters),
@@ -51,7 +52,7 @@ export class RnnCharHidden extends LitElement {
       <ul part="probes" aria-label="Units that track features of this text">
         ${this.list.map((p) => html`<li>${FEATURES[p.feature]}:
           ${p.present && p.best.length ? p.best.map((b) => html`<button class="unit" aria-pressed=${b.unit === this.unit ? "true" : "false"}
-            @click=${() => this.pick(b.unit)} aria-label="unit ${b.unit}, r ${b.r.toFixed(2)}">${b.unit} <span class="muted">r ${b.r.toFixed(2)}</span></button>`)
+            @click=${() => this.pick(b.unit)} aria-label="unit ${b.unit}, r ${fmt(b.r, 2)}">${b.unit} <span class="muted">r ${fmt(b.r, 2)}</span></button>`)
           : html`<span class="muted">does not vary in this text</span>`}</li>`)}
       </ul>
       <p class="muted">r is the correlation between the unit's activation and the feature over these ${T} characters; |r| near 1 means the unit follows it.</p>

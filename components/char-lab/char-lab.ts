@@ -18,7 +18,6 @@ import { WORDS_MILESTONE } from "../../lessons/char-lab-text.js";
 import { parseCharLabSave, type CharLabSave, type CharModelSettings, type CharSample } from "../../lessons/char-lab-train.js";
 import type { BestCheckpoint, CharTrainInfo, CharTrainProgress, CurvePoint } from "../../tasks/char-train.js";
 import { epochOf, heldOutReport } from "../../lessons/char-lab-heldout.js";
-import { fmt } from "../../bindings/format.js";
 import { CHAR_LAB_ATTRIBUTES } from "./char-lab-attributes.js";
 import { forgetLab, labStoreProblem, loadLab, storeLab } from "../storage/char-lab-save.js";
 import { lessonStyles } from "../theme/lesson.styles.js";
@@ -38,6 +37,7 @@ import "../ui/select/select.js";
 import "../ui/slider/slider.js";
 import "../ui/tabs/tabs.js";
 import "../ui/toggle/toggle.js";
+import { fmt, pct } from "../../bindings/format.js";
 
 export interface CharSampleDetail extends CharSample { elapsedMs: number }
 
@@ -141,7 +141,7 @@ export class RnnCharLab extends LitElement {
   /** nats → the unit the reader chose. */
   private show = (nats: number) => {
     if (!Number.isFinite(nats)) return "–";
-    return this.settings.values.units === "bits" ? `${(nats / LN2).toFixed(3)} bits` : `${nats.toFixed(3)} nats`;
+    return this.settings.values.units === "bits" ? fmt(nats / LN2, { decimals: 3, unit: "bits" }) : fmt(nats, { decimals: 3, unit: "nats" });
   };
 
   // ---------------------------------------------------------------- training
@@ -327,7 +327,7 @@ export class RnnCharLab extends LitElement {
         ${this.problem ? html`<rnn-message heading="Something needs your attention">${this.problem}</rnn-message>` : nothing}
         ${t.status === "error" ? html`<rnn-message heading="Training stopped">${t.error}</rnn-message>` : nothing}
         ${this.renderStats()}
-        ${this.milestone ? html`<p class="milestone">First sample with ${WORDS_MILESTONE} or more distinct words of the corpus: step ${this.milestone.step.toLocaleString("en")}, ${this.milestone.seconds.toFixed(1)} s after you pressed Train.</p>` : nothing}
+        ${this.milestone ? html`<p class="milestone">First sample with ${WORDS_MILESTONE} or more distinct words of the corpus: step ${this.milestone.step.toLocaleString("en")}, ${fmt(this.milestone.seconds, { unit: "s" })} after you pressed Train.</p>` : nothing}
         ${this.renderChart()}
         ${this.renderHeldOut()}
         <div>
@@ -450,10 +450,10 @@ export class RnnCharLab extends LitElement {
       <div><dt>loss (last chunk)</dt><dd>${this.show(p.loss)}</dd></div>
       <div><dt>loss (moving average)</dt><dd>${this.show(p.smoothLoss)}</dd></div>
       <div><dt>held-out loss</dt><dd>${this.show(last?.validation ?? NaN)}</dd></div>
-      <div><dt>steps per second</dt><dd>${p.stepsPerSec.toFixed(0)}</dd></div>
-      <div><dt>characters per second</dt><dd>${(p.stepsPerSec * this.settings.values.seqLen).toFixed(0)}</dd></div>
-      <div><dt>gradient norm</dt><dd>${Number.isFinite(p.gradNorm) ? p.gradNorm.toFixed(3) : "–"}</dd></div>
-      <div><dt>steps clipped</dt><dd>${(p.clippedFraction * 100).toFixed(0)}%</dd></div>
+      <div><dt>steps per second</dt><dd>${fmt(p.stepsPerSec, { decimals: 0 })}</dd></div>
+      <div><dt>characters per second</dt><dd>${fmt(p.stepsPerSec * this.settings.values.seqLen, { decimals: 0 })}</dd></div>
+      <div><dt>gradient norm</dt><dd>${Number.isFinite(p.gradNorm) ? fmt(p.gradNorm) : "–"}</dd></div>
+      <div><dt>steps clipped</dt><dd>${pct(p.clippedFraction)}</dd></div>
       ${p.divergences ? html`<div><dt>rolled back</dt><dd>${p.divergences}</dd></div>` : nothing}
     </dl>
     ${lossFormula(p.smoothLoss, this.info?.unigram, this.settings.values.seqLen)}`;

@@ -3,6 +3,7 @@ import { property } from "lit/decorators.js";
 import { define } from "../define.js";
 import { styles } from "../theme/tokens.js";
 import type { CharSample } from "../../lessons/char-lab-train.js";
+import { fmt } from "../../bindings/format.js";
 
 /**
  * The samples drawn during training, oldest first, in a scrolling log that follows
@@ -25,7 +26,7 @@ export class RnnCharLog extends LitElement {
 
   @property({ attribute: false }) samples: CharSample[] = [];
   /** Converts nats to the unit shown. */
-  @property({ attribute: false }) format: (nats: number) => string = (n) => `${n.toFixed(3)} nats`;
+  @property({ attribute: false }) format: (nats: number) => string = (n) => fmt(n, { decimals: 3, unit: "nats" });
   private follow = true;
 
   override render() {

@@ -16,6 +16,7 @@ import "../ui/button/button.js";
 import "../ui/message/message.js";
 import "../ui/progress/progress.js";
 import "../ui/slider/slider.js";
+import { fmt } from "../../bindings/format.js";
 
 type Run = { H: number; started: number } & BatchRun<"char-sweep">;
 
@@ -65,7 +66,7 @@ export class RnnCharSweep extends LitElement {
 
   private show(nats: number) {
     if (!Number.isFinite(nats)) return "–";
-    return this.units === "bits" ? (nats / Math.LN2).toFixed(3) : nats.toFixed(3);
+    return fmt(this.units === "bits" ? nats / Math.LN2 : nats, { decimals: 3 });
   }
 
   override render() {
@@ -120,7 +121,7 @@ export class RnnCharSweep extends LitElement {
           <td class="num">${x ? x.parameters.toLocaleString("en") : "–"}</td>
           <td class="num">${x ? this.show(x.finalLoss) : "–"}</td>
           <td class="num">${x ? this.show(x.validation) : "–"}</td>
-          <td class="num">${x ? x.secondsPerEpoch.toFixed(2) : "–"}</td>
+          <td class="num">${x ? fmt(x.secondsPerEpoch) : "–"}</td>
           <td>${x ? html`<pre class="sample">${x.sample}</pre>` : r.error ?? "running…"}</td></tr>`;
       })}</tbody></table></div>`;
   }

@@ -5,8 +5,9 @@ import { emit } from "../events.js";
 import { styles } from "../theme/tokens.js";
 import type { Generation } from "../../lessons/char-lab-generate.js";
 import { visibleChar } from "../../lessons/char-lab-text.js";
+import { fmt, pct } from "../../bindings/format.js";
 
-const pct = (p: number) => (p >= 0.995 ? "≈100%" : p < 0.001 ? "<0.1%" : `${(p * 100).toFixed(p < 0.1 ? 1 : 0)}%`);
+const prob = (p: number) => (p >= 0.995 ? "≈100%" : p < 0.001 ? "<0.1%" : pct(p, p < 0.1 ? 1 : 0));
 
 /**
  * Generated text, each character shaded by how sure the model was of it (or by one
@@ -72,9 +73,9 @@ export class RnnCharText extends LitElement {
     const before = (g.prime + g.text.slice(0, i)).slice(-12);
     return html`
       <div>Position ${i + 1}: after “<span class="mono">${before.replace(/\n/g, "↵")}</span>” it wrote
-        <strong>${visibleChar(c.char)}</strong> with probability ${pct(c.p)}${this.shade === "unit" ? `; unit ${this.unit} = ${(g.hidden[i]?.[this.unit] ?? NaN).toFixed(3)}` : ""}. Top 5:</div>
+        <strong>${visibleChar(c.char)}</strong> with probability ${prob(c.p)}${this.shade === "unit" ? `; unit ${this.unit} = ${fmt(g.hidden[i]?.[this.unit] ?? NaN)}` : ""}. Top 5:</div>
       <div class="bars" role="list">${c.top.map((t) => html`<span class="ch ${t.char === c.char ? "chosen" : ""}" role="listitem">${visibleChar(t.char)}</span>
-        <span class="bar" style="width:${Math.max(0.5, t.p * 100)}%" aria-hidden="true"></span><span class="num">${pct(t.p)}</span>`)}</div>`;
+        <span class="bar" style="width:${Math.max(0.5, t.p * 100)}%" aria-hidden="true"></span><span class="num">${prob(t.p)}</span>`)}</div>`;
   }
 
   private select(i: number) {

@@ -2,6 +2,7 @@
  * Downloads and file import for charts and models: PNG from a canvas, SVG text,
  * CSV data, model JSON out and back in. Nothing here touches the network.
  */
+import { fmt } from "../../bindings/format.js";
 
 /** Saves a blob under a file name via a temporary object URL. */
 export function downloadBlob(blob: Blob, filename: string): void {
@@ -90,7 +91,7 @@ export function lineChartSVG(o: { title: string; x: number[]; ys: (number | null
   if (!(xmax > xmin)) xmax = xmin + 1;
   const px = (v: number) => L + ((v - xmin) / (xmax - xmin)) * (W - L - R);
   const py = (v: number) => T + (1 - (tr(v) - ymin) / (ymax - ymin)) * (H - T - B);
-  const label = (v: number) => (o.log ? `1e${v.toFixed(1)}` : String(Number(v.toPrecision(3))));
+  const label = (v: number) => fmt(o.log ? 10 ** v : v);
   const paths = o.ys.map((y, s) => {
     let d = "", pen = false;
     y.forEach((v, i) => { if (v === null) { pen = false; return; } d += `${pen ? "L" : "M"}${px(o.x[i]).toFixed(1)},${py(v).toFixed(1)}`; pen = true; });

@@ -142,7 +142,7 @@ export class RnnEsn extends LitElement {
           ${this.slider("Spectral radius ρ", "spectralRadius", 0, 1.5, 0.05)}
           ${this.slider("Input scaling", "inputScaling", 0.01, 10, 0, "log")}
           ${this.slider("Leak rate a", "leakRate", 0.05, 1, 0.05)}
-          ${this.slider(`Ridge λ = ${v.ridge.toExponential(0)}`, "ridge", 1e-10, 1, 0, "log")}
+          ${this.slider(`Ridge λ = ${fmt(v.ridge)}`, "ridge", 1e-10, 1, 0, "log")}
           ${this.slider("BPTT steps", "rnnSteps", 0, 5000, 100)}
           ${this.slider("BPTT learning rate", "rnnLr", 0.0001, 0.1, 0, "log")}
           ${this.slider("Seed", "seed", 0, 999, 1)}
@@ -237,7 +237,7 @@ export class RnnEsn extends LitElement {
       <section class="card" aria-label="Error on the test part">
         <rnn-line-chart label="Absolute error on the test part" x-label="t" y-label="|ŷ − y|" log height="220" .x=${x}
           .series=${errs.map((e) => ({ ...e, values: floored(e.values) }))}></rnn-line-chart>
-        ${errs.some((e) => anyBelowFloor(e.values)) ? html`<p class="eq-note">Errors below ${LOG_FLOOR.toExponential(0)} are drawn at that floor.</p>` : nothing}
+        ${errs.some((e) => anyBelowFloor(e.values)) ? html`<p class="eq-note">Errors below ${fmt(LOG_FLOOR)} are drawn at that floor.</p>` : nothing}
       </section>
     </div>`;
   }
@@ -248,7 +248,7 @@ export class RnnEsn extends LitElement {
       <section class="card" aria-label="Memory capacity against rho">
         ${have > 1 ? html`<rnn-line-chart label="Memory capacity MC against ρ (N = ${cfg.size})" x-label="spectral radius ρ" y-label="MC" height="200"
           .x=${mc!.rhos!} .series=${[{ label: "MC", values: mc!.totals!, color: "series-1" }]}></rnn-line-chart>`
-          : html`<p class="starting">${have ? `At ρ = ${mc!.rhos![0]}: MC = ${mc!.totals![0].toFixed(1)}. ` : ""}The capacity curve against ρ comes with the full run.</p>`}
+          : html`<p class="starting">${have ? `At ρ = ${mc!.rhos![0]}: MC = ${fmt(mc!.totals![0])}. ` : ""}The capacity curve against ρ comes with the full run.</p>`}
         <p class="eq-note">Each point is a fresh reservoir (same seed, size, input scaling and leak rate) driven by ${MC_LENGTH} i.i.d. inputs; one
           readout per delay k = 1…${MC_DELAYS} is fitted to recall u<sub>t−k</sub> and scored by r² on held-out steps. MC ≤ N.</p>
       </section>
@@ -270,7 +270,7 @@ export class RnnEsn extends LitElement {
         [mathml`<mi>ρ</mi><mo>(</mo><mi>W</mi><mo>)</mo>`, mathml`${eq}${r(rho, 3)}<mo>,</mo><mspace width="1em"></mspace>${sub("W", "in")}<mo>∼</mo><mi>U</mi><mo>(</mo><mo>±</mo>${r(cfg.inputScaling, 2)}<mo>)</mo>`],
         [mathml`${sub("ŷ", "t")}`, mathml`${eq}${sub("W", "out")}<mo>[</mo>${sub("x", "t")}<mo>;</mo>${sub("u", "t")}<mo>;</mo><mn>1</mn><mo>]</mo>`],
         [mathml`${sub("W", "out")}`, mathml`${eq}<mi>Y</mi><msup><mi>X</mi><mo>⊤</mo></msup><msup><mrow><mo>(</mo><mi>X</mi><msup><mi>X</mi><mo>⊤</mo></msup>${plus}<mi>λ</mi><mi>I</mi><mo>)</mo></mrow><mrow><mo>−</mo><mn>1</mn></mrow></msup>`],
-        [mathml`<mi>λ</mi>`, mathml`${eq}<mn>${cfg.ridge.toExponential(0)}</mn><mo>,</mo><mspace width="1em"></mspace><mi>X</mi><mo>:</mo><mn>${cfg.size + 2}</mn><mo>×</mo><mn>${TRAIN - WASHOUT}</mn>`],
+        [mathml`<mi>λ</mi>`, mathml`${eq}<mn>${fmt(cfg.ridge)}</mn><mo>,</mo><mspace width="1em"></mspace><mi>X</mi><mo>:</mo><mn>${cfg.size + 2}</mn><mo>×</mo><mn>${TRAIN - WASHOUT}</mn>`],
         [mathml`<mtext>RNN</mtext><mspace width="0.5em"></mspace>${sub("h", "t")}`, mathml`${eq}<mi>tanh</mi><mo>(</mo>${sub("W", "x")}${sub("u", "t")}${plus}${sub("W", "h")}${sub("h", "t−1")}${plus}<mi>b</mi><mo>)</mo>`],
         [mathml`${sub("ŷ", "t")}`, mathml`${eq}${sub("W", "y")}${sub("h", "t")}${plus}${sub("b", "y")}<mspace width="1em"></mspace><mtext>(all weights trained by BPTT)</mtext>`],
         [mathml`<mi>MC</mi>`, mathml`${eq}<munderover><mo>∑</mo><mrow><mi>k</mi><mo>=</mo><mn>1</mn></mrow><mn>${MC_DELAYS}</mn></munderover><msup><mi>r</mi><mn>2</mn></msup><mo>(</mo>${sub("u", "t−k")}<mo>,</mo>${sub("ŷ", "k")}<mo>(</mo><mi>t</mi><mo>)</mo><mo>)</mo>${Number.isFinite(here) ? mathml`${eq}${r(here, 2)}` : mathml``}`],

@@ -7,6 +7,7 @@ import type { ScatterPoint } from "./scatter.js";
 import "../charts/bar-chart/bar-chart.js";
 import "../charts/line-chart/line-chart.js";
 import "./scatter.js";
+import { fmt, pct } from "../../bindings/format.js";
 
 const num = (v: unknown) => (typeof v === "number" ? v : NaN);
 const curveOf = (r: RunSummary, key: string) => (r.metrics[key] as Curve | undefined) ?? [];
@@ -54,8 +55,8 @@ function probeBins(result: StudyResult): TemplateResult {
     <div class="scroll-x" tabindex="0" role="region" aria-labelledby="bins-caption"><table class="results" aria-labelledby="bins-caption">
     <thead><tr><th scope="col">run</th>${bins.map(([a, b]) => html`<th scope="col">d = ${a}–${b}</th>`)}</tr></thead>
     <tbody>
-      ${result.runs.map((r) => html`<tr><th scope="row">${r.label}</th>${bins.map((bin) => html`<td>${(mean(r.metrics.probe_accuracy as number[], bin) * 100).toFixed(0)}%</td>`)}</tr>`)}
-      <tr class="ref"><th scope="row">baseline</th>${bins.map((bin) => html`<td>${(mean(base, bin) * 100).toFixed(0)}%</td>`)}</tr>
+      ${result.runs.map((r) => html`<tr><th scope="row">${r.label}</th>${bins.map((bin) => html`<td>${pct(mean(r.metrics.probe_accuracy as number[], bin))}</td>`)}</tr>`)}
+      <tr class="ref"><th scope="row">baseline</th>${bins.map((bin) => html`<td>${pct(mean(base, bin))}</td>`)}</tr>
     </tbody></table></div></div>`;
 }
 
@@ -80,10 +81,10 @@ function similarity(result: StudyResult): TemplateResult {
         <rnn-bar-chart label="Cosine similarity to “${String(m.nonce)}”: 10 nearest words" y-label="cosine"
           .range=${[Math.min(0, ...nb.slice(0, 10).map((n) => n.cosine)), 1]}
           .bars=${nb.slice(0, 10).map((n) => ({ label: n.word, value: n.cosine, color: n.category === m.category ? "series-1" : "series-6" }))}></rnn-bar-chart>
-        <p class="note">Bars in the first color share “${String(m.replace)}”’s category. Cosine to “${String(m.replace)}” itself (original text): ${num(m.cosine_to_replaced).toFixed(2)}.</p>
+        <p class="note">Bars in the first color share “${String(m.replace)}”’s category. Cosine to “${String(m.replace)}” itself (original text): ${fmt(num(m.cosine_to_replaced), 2)}.</p>
       </div>
       <div class="card">${pca ? html`<rnn-lab-scatter label="Word states, first two principal components (seed ${result.seeds[0]})"
-        .points=${points} .axes=${[`PC1 (${(pca.explained[0] * 100).toFixed(0)}% of variance)`, `PC2 (${(pca.explained[1] * 100).toFixed(0)}%)`]}></rnn-lab-scatter>` : nothing}</div>
+        .points=${points} .axes=${[`PC1 (${pct(pca.explained[0])} of variance)`, `PC2 (${pct(pca.explained[1])})`]}></rnn-lab-scatter>` : nothing}</div>
     </div>`;
   })}`;
 }

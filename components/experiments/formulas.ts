@@ -8,9 +8,10 @@ import { CASCADE_THRESHOLD } from "../../lab/metrics/cascade.js";
 import { REACH_RATIO } from "../../lab/metrics/decay.js";
 import type { RunSummary, StudyResult } from "../../lab/types.js";
 import { mi, mo, sub } from "../math/mathml.js";
+import { fmt } from "../../bindings/format.js";
 
 const num = (v: unknown) => (typeof v === "number" ? v : NaN);
-const f = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : "–");
+const f = (v: number, d = 3) => (Number.isFinite(v) ? fmt(v, { decimals: d }) : "–");
 const mn = (v: number | string, d = 3) => mathml`<mn>${typeof v === "number" ? f(v, d) : v}</mn>`;
 const frac = (a: TemplateResult, b: TemplateResult) => mathml`<mfrac><mrow>${a}</mrow><mrow>${b}</mrow></mfrac>`;
 const norm = (x: TemplateResult) => mathml`<mrow><mo>‖</mo>${x}<mo>‖</mo></mrow>`;
@@ -81,7 +82,7 @@ export function formula(name: string, result: StudyResult, run: RunSummary | und
       const d = m.gradient_decay as number[] | undefined;
       return {
         math: block(mi("R"), mo("="), mi("min"), mathml`<mo>{</mo><mi>k</mi><mo>:</mo>`, sub("GM", "t"), frac(norm(grad("ℓ", sub("h", mathml`<mrow><mi>t</mi><mo>−</mo><mi>k</mi></mrow>`))), norm(grad("ℓ", sub("h", "t")))), mo("<"), mn(REACH_RATIO, 1), mathml`<mo>}</mo>`),
-        live: run && d ? liveLine(` (${run.label}${m.gradient_reach_init !== undefined ? `, after training; ${f(num(m.gradient_reach_init), 1)} at the start` : ""}); ratio at k = 5: ${d[5] !== undefined ? d[5].toExponential(1) : "–"}, at k = 20: ${d[20] !== undefined ? d[20].toExponential(1) : "–"}`, mi("R"), mo("="), mn(num(m.gradient_reach), 1)) : undefined,
+        live: run && d ? liveLine(` (${run.label}${m.gradient_reach_init !== undefined ? `, after training; ${f(num(m.gradient_reach_init), 1)} at the start` : ""}); ratio at k = 5: ${d[5] !== undefined ? fmt(d[5], 2) : "–"}, at k = 20: ${d[20] !== undefined ? fmt(d[20], 2) : "–"}`, mi("R"), mo("="), mn(num(m.gradient_reach), 1)) : undefined,
       };
     }
     case "category separation": return {

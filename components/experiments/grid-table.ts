@@ -4,7 +4,8 @@
  * of the pair marked, and whether it is also the best cell of the whole grid.
  */
 import { html, nothing } from "lit";
-import { fmt } from "../../lab/stats.js";
+import { fmtMeanSd } from "../../lab/stats.js";
+import { fmt } from "../../bindings/format.js";
 import type { Atom } from "../../lab/study.js";
 import type { RunSummary } from "../../lab/types.js";
 import "../ui/select/select.js";
@@ -45,14 +46,14 @@ export function gridTable(runs: readonly RunSummary[], lists: Atom[][], pair: Gr
           <th scope="col">parameters</th><th scope="col">status</th></tr></thead>
         <tbody>${rows.map((r) => html`<tr class=${r === best ? "best" : ""} data-best=${r === best ? "true" : "false"}>
           <th scope="row">${cellOf(r).seqLen}${r === best ? html` <span aria-label="best row">★ best</span>` : nothing}</th>
-          <td>${fmt({ mean: r.final_loss, sd: num(r.metrics.final_loss_sd), n: seeds(r) })}</td>
-          <td>${fmt({ mean: num(r.metrics.final_val_loss), sd: num(r.metrics.final_val_loss_sd), n: seeds(r) })}</td>
-          <td>${Number.isFinite(num(r.metrics.memory_horizon)) ? num(r.metrics.memory_horizon).toFixed(1) : "—"}</td>
+          <td>${fmtMeanSd({ mean: r.final_loss, sd: num(r.metrics.final_loss_sd), n: seeds(r) })}</td>
+          <td>${fmtMeanSd({ mean: num(r.metrics.final_val_loss), sd: num(r.metrics.final_val_loss_sd), n: seeds(r) })}</td>
+          <td>${Number.isFinite(num(r.metrics.memory_horizon)) ? fmt(num(r.metrics.memory_horizon)) : "—"}</td>
           <td>${num(r.metrics.params).toLocaleString("en-US")}</td>
           <td class="status-cell">${String(r.metrics.verdict)}</td></tr>`)}</tbody>
       </table>
     </div>
     ${best && overall ? html`<p class="axes">${best === overall ? `This row is also the best cell of the whole grid.`
-      : `The best cell of the whole grid is ${overall.label} at ${overall.final_loss.toFixed(3)}; this pair's best is ${(best.final_loss - overall.final_loss).toFixed(3)} higher.`}</p>` : nothing}
+      : `The best cell of the whole grid is ${overall.label} at ${fmt(overall.final_loss, { decimals: 3 })}; this pair's best is ${fmt(best.final_loss - overall.final_loss, { decimals: 3 })} higher.`}</p>` : nothing}
   </div>`;
 }

@@ -9,6 +9,7 @@ import { gridTable, type GridPair } from "./grid-table.js";
 import "../charts/heat-map/heat-map.js";
 import "../ui/button/button.js";
 import "../ui/select/select.js";
+import { fmt } from "../../bindings/format.js";
 
 type Cell = { hiddenSize: number; activation: string; seqLen: number };
 const cellOf = (r: RunSummary) => r.value as unknown as Cell;
@@ -95,14 +96,14 @@ export class RnnLabGrid extends LitElement {
     const [H, A, S] = this.lists;
     return html`
       ${this.locked && best ? html`<p class="verdict">${mine
-        ? `Your pick, ${name(g)}, ranks ${rank} of ${order.length} at ${mine.final_loss.toFixed(3)} nats/char; the best cell is ${best.label} at ${best.final_loss.toFixed(3)}${rank === 1 ? ": you called it." : `, ${(mine.final_loss - best.final_loss).toFixed(3)} lower.`}`
+        ? `Your pick, ${name(g)}, ranks ${rank} of ${order.length} at ${fmt(mine.final_loss, { decimals: 3 })} nats/char; the best cell is ${best.label} at ${fmt(best.final_loss, { decimals: 3 })}${rank === 1 ? ": you called it." : `, ${fmt(mine.final_loss - best.final_loss, { decimals: 3 })} lower.`}`
         : `Your pick was not in the grid that ran.`}</p>` : nothing}
       <p class="axes">Final training loss (nats/char, mean over seeds); rows: hidden size ${H.join(", ")} (top to bottom); columns: chunk length ${S.join(", ")} (left to right). Redder is higher; the same color scale in every map. Focus a map and use the arrow keys to read its cells.</p>
       <div class="maps" part="heat-maps">${A.map((a) => {
         const values = H.flatMap((h) => S.map((s) => runs.find((r) => same(cellOf(r), { hiddenSize: Number(h), activation: String(a), seqLen: Number(s) }))?.final_loss ?? NaN));
         return html`<rnn-heat-map .label=${`${a}: final loss`} .rows=${H.length} .cols=${S.length} .values=${values} .range=${range} scale="sequential"
           row-label="hidden size row" col-label="chunk column"
-          @rnn-cell=${(e: CustomEvent<{ row: number; col: number; value: number }>) => { this.readout = `${a}, H=${H[e.detail.row]}, seq=${S[e.detail.col]}: ${e.detail.value.toFixed(3)} nats/char`; }}></rnn-heat-map>`;
+          @rnn-cell=${(e: CustomEvent<{ row: number; col: number; value: number }>) => { this.readout = `${a}, H=${H[e.detail.row]}, seq=${S[e.detail.col]}: ${fmt(e.detail.value, { decimals: 3 })} nats/char`; }}></rnn-heat-map>`;
       })}</div>
       <div class="readout" aria-live="polite">${this.readout || "\u00a0"}</div>
       ${best ? gridTable(runs, this.lists, this.pair ?? { hiddenSize: cellOf(best).hiddenSize, activation: cellOf(best).activation }, (p) => { this.pair = p; }) : nothing}`;

@@ -16,7 +16,8 @@ import {
   accuracy, createGatedModel, formatSequence, GatedTrainer, GATED_DEFAULTS, GATED_TASKS, highwayGain, MAX_STEPS, parseSequence, TASKS,
   TRAINING, traceSequence, type GatedCellKind, type GatedTaskKind, type GateTerm, type Trace,
 } from "../../lessons/gated-cell.js";
-import { eq, fmt, n, now, plus, r, sigma, tanh } from "../math/mathml.js";
+import { eq, n, now, plus, r, sigma, tanh } from "../math/mathml.js";
+import { fmt, pct } from "../../bindings/format.js";
 import { textField } from "../ui/text-field.js";
 import { anyBelowFloor, floored, LOG_FLOOR } from "../ui/log-floor.js";
 import { cellLessonStyles, lessonStyles } from "../theme/lesson.styles.js";
@@ -276,7 +277,7 @@ export abstract class GatedCellView extends LitElement {
     return html`<p class="status" data-testid="train-info">Trained <strong>${i.steps}</strong> steps in <strong>${Math.round(i.ms)} ms</strong>
       (${i.engine} engine; Adam, lr ${TRAINING.optimizer.lr}, global-norm clip ${TRAINING.clip.threshold}; loss = mean cross-entropy per target).
       Loss over the last 50 steps: <strong>${fmt(i.loss, 4)}</strong> nats.
-      Accuracy on 200 fresh sequences of 24 steps: <strong data-testid="accuracy">${(100 * i.accuracy).toFixed(1)}%</strong>.</p>`;
+      Accuracy on 200 fresh sequences of 24 steps: <strong data-testid="accuracy">${pct(i.accuracy, 1)}</strong>.</p>`;
   }
 
   private renderTrace(trace: Trace, training: TemplateResult) {
@@ -300,7 +301,7 @@ export abstract class GatedCellView extends LitElement {
           <h3>The update, with this step's numbers</h3>
           ${this.equations(trace, t, j)}
           <p class="eq-note" data-testid="reference-gap">Gate values and states are the engine's (float32). A float64 re-run of the same
-            equations from the engine's weights agrees to within ${gap.toExponential(1)} on every hidden state.</p>
+            equations from the engine's weights agrees to within ${fmt(gap, 2)} on every hidden state.</p>
         </section>
       </div>
       ${training}
@@ -323,7 +324,7 @@ export abstract class GatedCellView extends LitElement {
     const t = this.t, s = trace.steps[t], T = trace.steps.length;
     const chars = TASKS[trace.task].inputChars;
     const say = (k: number | null) => (k === null ? "nothing yet" : labels[k]);
-    const valuetext = `step ${t} of ${T - 1}: input ${chars[s.token]}, target ${say(s.target)}, predicted ${labels[s.prediction]} with probability ${s.probs[s.prediction].toFixed(2)}`;
+    const valuetext = `step ${t} of ${T - 1}: input ${chars[s.token]}, target ${say(s.target)}, predicted ${labels[s.prediction]} with probability ${fmt(s.probs[s.prediction], 2)}`;
     return html`
       <div class="timeline-label" id="${this.ids.timeline}-l">Step through time (click a step, or focus here and use ← →, Home, End)</div>
       <div class="timeline" part="timeline" role="slider" tabindex="0" aria-labelledby="${this.ids.timeline}-l" aria-valuemin="0" aria-valuemax=${T - 1}
@@ -335,7 +336,7 @@ export abstract class GatedCellView extends LitElement {
             <span class="tl-t">${k}</span>
             <span class="tl-in ${st.token >= 4 && trace.task === "latch" ? "mark" : ""}">${chars[st.token]}</span>
             <span class="tl-target">${st.target === null ? "·" : labels[st.target]}</span>
-            <span class="tl-out" title="p = ${st.probs[st.prediction].toFixed(2)}">${labels[st.prediction]}${ok === "wrong" ? "✗" : ""}</span>
+            <span class="tl-out" title="p = ${fmt(st.probs[st.prediction], 2)}">${labels[st.prediction]}${ok === "wrong" ? "✗" : ""}</span>
           </div>`;
         })}
       </div>
@@ -367,7 +368,7 @@ export abstract class GatedCellView extends LitElement {
       <p class="eq-note">The product follows the additive path alone (${this.highwayPath}); the other paths through the gates add to it.</p>
       <rnn-line-chart label="Direct-path gain from step k to step ${last}" x-label="step k" y-label="gain" log height="200"
         .x=${xs} .series=${series.map((s) => ({ ...s, values: floored(s.values) }))}></rnn-line-chart>
-      ${clipped ? html`<p class="eq-note">Gains below ${LOG_FLOOR.toExponential(0)} are drawn at that floor (the data table has them too).</p>` : nothing}
+      ${clipped ? html`<p class="eq-note">Gains below ${fmt(LOG_FLOOR)} are drawn at that floor (the data table has them too).</p>` : nothing}
       <p class="status">For unit ${this.unit}, from the selected step t = ${this.t} to step ${last}: <strong class="mono">${fmt(here, 4)}</strong>.
         A product near 1 means the unit carries what it stored (and its gradient) across those steps untouched;
         each ${this.keepName} below 1 shrinks both.${kept.length > 1 && span > 0 ? html` In this run, from step ${this.t} the path of unit ${kept[0].j} keeps the most

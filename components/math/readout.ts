@@ -8,6 +8,7 @@
 import { css, html, nothing, type TemplateResult } from "lit";
 import { ifDefined } from "lit/directives/if-defined.js";
 import { styleMap } from "lit/directives/style-map.js";
+import { fmt } from "../../bindings/format.js";
 
 export interface NumOptions {
   /** a stable name for tests and exports, e.g. "grads.W_h.0.1" */
@@ -17,12 +18,8 @@ export interface NumOptions {
   highlight?: boolean;
 }
 
-/** 4 decimals with a real minus sign; −0 shows as 0. */
-export function four(v: number): string {
-  if (!Number.isFinite(v)) return Number.isNaN(v) ? "NaN" : v > 0 ? "∞" : "−∞";
-  const s = (v === 0 ? 0 : v).toFixed(4);
-  return s === "-0.0000" ? "−0.0000" : s.replace("-", "−");
-}
+/** 4 decimals with a real minus sign (a nonzero value too small for them gets a power of ten). */
+export const four = (v: number): string => fmt(v, { decimals: 4 });
 
 export function num(v: number, o: NumOptions = {}): TemplateResult {
   const full = String(v), tip = `${full}${o.engine ? " (engine, float32)" : " (float64)"}`;

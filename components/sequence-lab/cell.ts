@@ -44,9 +44,10 @@ export function cellDiagram(s: StepTrace, params: Params, activation: Activation
       ${wire("M434 117 H466")}${node(482, 117, "×", "W_out, b_out", `${weight(params.W_y)}, ${fmt(params.b_y[0])}`)}
       ${wire("M497 117 H532")}
       ${box(534, 95, 100, `y${sub(s.t)}`, fmt(s.y), "out")}
-      ${p.range ? svg`<text x="584" y="158" text-anchor="middle" class="muted small">in model units</text>` : ""}
-      <text x="584" y="${p.range ? 176 : 158}" text-anchor="middle" class="small">predicted${units}</text>
-      <text x="584" y="${p.range ? 194 : 176}" text-anchor="middle" class="small">expected ${fmt(s.expected)}</text>
+      ${p.range ? svg`<text x="634" y="158" text-anchor="end" class="muted small">in model units</text>` : ""}
+      <!-- right-aligned under y_t: a long value grows to the left, into free space, not off the picture -->
+      <text x="634" y="${p.range ? 176 : 158}" text-anchor="end" class="small">predicted${units}</text>
+      <text x="634" y="${p.range ? 194 : 176}" text-anchor="end" class="small">expected ${fmt(s.expected)}</text>
       <path class="wire loop" d="M391 95 V12 H88 V28" marker-end="url(#sl-arrow)"></path>
       <text x="240" y="24" text-anchor="middle" class="muted small">h${sub(s.t)} is carried to step ${s.t + 1}</text>
     </g>`;

@@ -25,6 +25,7 @@ import "../ui/button/button.js";
 import "../ui/message/message.js";
 import "../ui/select/select.js";
 import "../ui/slider/slider.js";
+import { fmt } from "../../bindings/format.js";
 
 const words = VOCAB as readonly string[];
 type Edit = { words?: string | null; targets?: string | null; weights?: string | null; activation?: string | null; example?: string | null };
@@ -212,8 +213,8 @@ export class RnnWorkedExample extends LitElement {
         TypeScript twin); the others are the same arithmetic done step by step in float64. Hover over a number, or focus it
         (Tab, then the arrow keys), to see it in full.
         <span class="agree">${a.worst <= 1
-          ? `Engine and float64 agree to within ${a.maxAbsDiff.toExponential(1)} on every output and gradient.`
-          : `Engine and float64 differ by ${a.maxAbsDiff.toExponential(1)} in ${a.field}, more than the conformance tolerance.`}</span></p>
+          ? `Engine and float64 agree to within ${fmt(a.maxAbsDiff, 2)} on every output and gradient.`
+          : `Engine and float64 differ by ${fmt(a.maxAbsDiff, 2)} in ${a.field}, more than the conformance tolerance.`}</span></p>
       <div @keydown=${onNumberKeys}>
         <h3 class="pass">Backward pass, step ${T} back to 1</h3>
         <p class="note">L is the sum of the step losses. Its gradient flows back from each step's own loss and, through W<sub>h</sub>,

@@ -1,5 +1,5 @@
 import { combine, lossOf, num, ranked, verdictText } from "../observe.js";
-import { fmt, meanSd } from "../stats.js";
+import { fmtMeanSd, meanSd } from "../stats.js";
 import type { StudyDef } from "../study.js";
 import type { Activation } from "../../bindings/types.js";
 import type { RunSummary } from "../types.js";
@@ -31,7 +31,7 @@ export const grid: StudyDef = {
     const out: string[] = [];
     if (!runs.length) return { observations: ["No cells finished."], verdict: "unclear" };
     const order = ranked(runs), best = order[0];
-    out.push(`Best cell: ${best.label} at ${fmt(lossOf(best))} nats/char (mean ± sd over ${ctx.seeds} seed${ctx.seeds > 1 ? "s" : ""}); worst: ${order[order.length - 1].label} at ${fmt(lossOf(order[order.length - 1]))}.`);
+    out.push(`Best cell: ${best.label} at ${fmtMeanSd(lossOf(best))} nats/char (mean ± sd over ${ctx.seeds} seed${ctx.seeds > 1 ? "s" : ""}); worst: ${order[order.length - 1].label} at ${fmtMeanSd(lossOf(order[order.length - 1]))}.`);
     const runnerUp = order[1];
     if (runnerUp) out.push(`The runner-up ${runnerUp.label} is ${(runnerUp.final_loss - best.final_loss).toFixed(3)} higher${lossOf(best).n > 1 ? (Math.abs(runnerUp.final_loss - best.final_loss) > lossOf(best).sd + lossOf(runnerUp).sd ? ", more than the seed spread" : ", within the seed spread") : ""}.`);
     for (const [key, name] of [["activation", "activation"], ["hiddenSize", "hidden size"], ["seqLen", "chunk length"]] as const) {

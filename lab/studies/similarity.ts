@@ -1,6 +1,6 @@
 import { GRAMMAR_WORDS } from "../../bindings/data/index.js";
 import { lossOf, num, valOf, verdictText } from "../observe.js";
-import { fmt } from "../stats.js";
+import { fmtMeanSd } from "../stats.js";
 import type { HypothesisVerdict, StudyDef } from "../study.js";
 
 const NOUNS = Object.values(GRAMMAR_WORDS.nouns).flat();
@@ -19,7 +19,7 @@ export const similarityStudy: StudyDef = {
   apply: (c) => c,
   observe(runs, ctx) {
     // every variant trains the same baseline model; only the word replaced differs
-    const out = runs.length ? [`The trained models reach ${fmt(lossOf(runs[0]))} nats/char on training text and ${fmt(valOf(runs[0]))} held out (floor ${ctx.floor.toFixed(3)}).`] : [];
+    const out = runs.length ? [`The trained models reach ${fmtMeanSd(lossOf(runs[0]))} nats/char on training text and ${fmtMeanSd(valOf(runs[0]))} held out (floor ${ctx.floor.toFixed(3)}).`] : [];
     const claims: HypothesisVerdict[] = [];
     for (const r of runs) {
       const m = r.metrics, nb = (m.neighbours as Array<{ word: string; category: string; cosine: number }>).slice(0, 5);

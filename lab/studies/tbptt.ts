@@ -1,5 +1,5 @@
 import { commonObservations, gapText, lossOf, lowerVerdict, num, stat, verdictText, combine } from "../observe.js";
-import { fmt } from "../stats.js";
+import { fmtMeanSd } from "../stats.js";
 import type { StudyDef } from "../study.js";
 
 export const tbptt: StudyDef = {
@@ -19,8 +19,8 @@ export const tbptt: StudyDef = {
   observe(runs, ctx) {
     const out = commonObservations(runs, ctx);
     const byLen = [...runs].sort((a, b) => (a.value as number) - (b.value as number));
-    out.push(`Memory horizon (characters): ${byLen.map((r) => `${r.label} ${fmt(stat(r, "memory_horizon"), 1)}`).join(", ")}.`);
-    out.push(`Gradient reach (steps until one step's gradient falls below a tenth): ${byLen.map((r) => `${r.label} ${fmt(stat(r, "gradient_reach"), 1)}`).join(", ")}.`);
+    out.push(`Memory horizon (characters): ${byLen.map((r) => `${r.label} ${fmtMeanSd(stat(r, "memory_horizon"), 1)}`).join(", ")}.`);
+    out.push(`Gradient reach (steps until one step's gradient falls below a tenth): ${byLen.map((r) => `${r.label} ${fmtMeanSd(stat(r, "gradient_reach"), 1)}`).join(", ")}.`);
     if (byLen.length < 2) return { observations: out, verdict: "unclear" };
     const short = byLen[0], long = byLen[byLen.length - 1], T = long.value as number;
     const lossClaim = lowerVerdict(lossOf(long), lossOf(short));
@@ -30,7 +30,7 @@ export const tbptt: StudyDef = {
     out.push(`${long.label} reaches a memory horizon of ${h.toFixed(1)} characters: ${(h / T * 100).toFixed(0)}% of its chunk length.`);
     const v = combine(lossClaim, horizonClaim, sub);
     out.push(verdictText(v, `${long.label} ${long.final_loss < short.final_loss ? "ends below" : "ends above"} ${short.label} ${gapText(lossOf(long), lossOf(short))}; ` +
-      `its horizon is ${num(long.metrics.memory_horizon) > num(short.metrics.memory_horizon) ? "longer" : "not longer"} (${fmt(stat(long, "memory_horizon"), 1)} vs ${fmt(stat(short, "memory_horizon"), 1)}) ` +
+      `its horizon is ${num(long.metrics.memory_horizon) > num(short.metrics.memory_horizon) ? "longer" : "not longer"} (${fmtMeanSd(stat(long, "memory_horizon"), 1)} vs ${fmtMeanSd(stat(short, "memory_horizon"), 1)}) ` +
       `and ${sub === "supported" ? "less" : "not less"} than half the chunk.`));
     return { observations: out, verdict: v };
   },

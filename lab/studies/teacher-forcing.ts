@@ -1,5 +1,5 @@
 import { combine, commonObservations, gapText, lowerVerdict, num, spreadText, stat, verdictText } from "../observe.js";
-import { fmt } from "../stats.js";
+import { fmtMeanSd } from "../stats.js";
 import type { StudyDef } from "../study.js";
 
 export const teacherForcing: StudyDef = {
@@ -19,8 +19,8 @@ export const teacherForcing: StudyDef = {
     if (runs.some((r) => (r.value as number) > 0)) out.push("Under scheduled sampling the training loss is measured on inputs that are partly the model's own samples, so compare held-out losses; its stability is judged on the held-out curve.");
     for (const r of runs) {
       const after = (r.metrics.error_after_error as number[])[0];
-      out.push(`${r.label}: one wrong character adds ${fmt(stat(r, "extra_loss_total"), 2)} nats of loss in total over the next ${(r.metrics.cascade_extra_loss as number[]).length} characters; ` +
-        `cascade length ${fmt(stat(r, "cascade_length"), 1)} characters. Free-running: ${(num(r.metrics.word_error_rate) * 100).toFixed(1)}% non-words, ` +
+      out.push(`${r.label}: one wrong character adds ${fmtMeanSd(stat(r, "extra_loss_total"), 2)} nats of loss in total over the next ${(r.metrics.cascade_extra_loss as number[]).length} characters; ` +
+        `cascade length ${fmtMeanSd(stat(r, "cascade_length"), 1)} characters. Free-running: ${(num(r.metrics.word_error_rate) * 100).toFixed(1)}% non-words, ` +
         `${(num(r.metrics.grammatical_rate) * 100).toFixed(1)}% grammatical sentences; after a non-word the next word is also one ${Number.isFinite(after) ? `${(after * 100).toFixed(0)}%` : "(no non-words)"} of the time.`);
     }
     const tf = runs.find((r) => r.value === 0), ss = runs.filter((r) => r !== tf);

@@ -205,7 +205,7 @@ describe("<rnn-sequence-lab>", () => {
     const root = await ready(el, ".history");
     const health = root.querySelector("rnn-message.health") as HTMLElement & { heading: string };
     expect(health.heading).toMatch(/exploding/);
-    expect(health.textContent).toMatch(/\|W_hidden\| = 3\.00/);
+    expect(health.textContent).toMatch(/\|W_hidden\| = 3\b/);
   });
 
   test("exports the history table as CSV", async () => {

@@ -76,11 +76,13 @@ export class RnnBarChart extends LitElement {
   }
 
   override render() {
-    const W = Math.max(200, this.width || 600), H = this.height, L = 44, R = 8, T = 14, B = 36;
     const [lo, hi] = this.extent(), n = Math.max(1, this.bars.length);
+    const ticks = [...new Set([lo, 0, hi])];
+    // the axis title gets its own row above the top tick, and the left margin fits the widest tick label
+    const L = Math.max(36, 10 + 7 * Math.max(...ticks.map((t) => fmt(t).length))), R = 8, T = this.yLabel ? 28 : 14, B = 36;
+    const W = Math.max(200, this.width || 600), H = this.height;
     const y = (v: number) => T + (1 - (v - lo) / (hi - lo)) * (H - T - B);
     const slot = (W - L - R) / n, bw = Math.max(2, slot * 0.7);
-    const ticks = [...new Set([lo, 0, hi])];
     return html`
       ${toolbar(this.label, [
         { label: "SVG", run: () => downloadSVG(this.svgMarkup(), fileName(this.label, "svg")) },
@@ -99,7 +101,7 @@ export class RnnBarChart extends LitElement {
             ${n <= 24 ? svg`<text class="tick" x=${x + bw / 2} y=${H - B + 16} text-anchor="middle">${b.label}</text>` : nothing}
           </g>`;
         })}
-        ${this.yLabel ? svg`<text class="tick" x="4" y="10">${this.yLabel}</text>` : nothing}
+        ${this.yLabel ? svg`<text class="tick" x="4" y="12">${this.yLabel}</text>` : nothing}
       </svg>
       ${dataTable(this.label || "bars", ["label", "value", ...(this.spread ? ["± spread"] : [])],
         [this.bars.map((b) => b.label), this.bars.map((b) => b.value), ...(this.spread ? [this.spread] : [])], 200)}`;

@@ -5,6 +5,7 @@ import { define } from "../../define.js";
 import { emit } from "../../events.js";
 import { styles } from "../../theme/tokens.js";
 import { matrixInputStyles } from "./matrix-input.styles.js";
+import { fmt } from "../../../bindings/format.js";
 
 let uid = 0;
 
@@ -44,6 +45,8 @@ export class RnnMatrixInput extends LitElement {
     const rows = this.values.length, cols = this.values[0]?.length ?? 0;
     const [ar, ac] = [Math.min(this.active[0], rows - 1), Math.min(this.active[1], cols - 1)];
     const scale = Math.max(1e-9, ...this.values.flat().map(Math.abs));
+    // every field as wide as the longest value shown, so trained weights are not cut off
+    const width = `${Math.max(5, ...this.values.flat().map((v) => show(v).length)) + 0.5}ch`;
     return html`
       <span class="label" id="${this.ref}-l">${this.label}</span>
       <div class="scroll"><table part="table" role="grid" aria-labelledby="${this.ref}-l" aria-describedby="${this.ref}-m" @keydown=${this.onKey}>
@@ -54,7 +57,7 @@ export class RnnMatrixInput extends LitElement {
             .value=${show(v)} title=${String(v)} data-r=${r} data-c=${c} tabindex=${r === ar && c === ac ? 0 : -1}
             ?disabled=${this.disabled} aria-label=${this.cellName(r, c)}
             aria-invalid=${this.bad?.[0] === r && this.bad?.[1] === c ? "true" : "false"}
-            style=${styleMap(this.heat ? { "--cell-bg": tint(v / scale) } : {})}
+            style=${styleMap({ width, ...(this.heat ? { "--cell-bg": tint(v / scale) } : {}) })}
             @focus=${(e: FocusEvent) => { this.active = [r, c]; (e.target as HTMLInputElement).select(); }}
             @change=${(e: Event) => this.commit(r, c, e.target as HTMLInputElement)} /></td>`)}
         </tr>`)}</tbody>
@@ -102,8 +105,8 @@ export class RnnMatrixInput extends LitElement {
   }
 }
 
-/** The value as the reader would type it: at most 4 decimals. */
-const show = (v: number) => String(Number(v.toFixed(4)));
+/** The value as the reader would type it: 4 significant digits, "1e-6" for tiny ones. */
+const show = (v: number) => fmt(v, { digits: 4, ascii: true });
 
 /** Diverging tint: heat-pos for positive, heat-neg for negative, stronger with size. */
 const tint = (t: number) => `color-mix(in srgb, var(--_heat-${t >= 0 ? "pos" : "neg"}) ${Math.round(Math.min(1, Math.abs(t)) * 45)}%, var(--_bg))`;

@@ -4,6 +4,11 @@ import { define } from "../../define.js";
 import { emit, type ValueDetail } from "../../events.js";
 import { styles } from "../../theme/tokens.js";
 import { sliderStyles } from "./slider.styles.js";
+import { fmt } from "../../../bindings/format.js";
+import { styleMap } from "lit/directives/style-map.js";
+
+/** The number field's text: 4 significant digits a parser reads back (a trained weight is not 0.8255912065…). */
+const entry = (v: number) => fmt(v, { digits: 4, ascii: true });
 
 let uid = 0;
 
@@ -45,14 +50,16 @@ export class RnnSlider extends LitElement {
   override render() {
     const lo = this.toPos(this.min), hi = this.toPos(this.max);
     const posStep = this.isLog ? (hi - lo) / 200 : this.step;
+    // the field is as wide as the longest value it can show, so no value is cut off
+    const width = `${Math.max(...[this.min, this.max, this.value].map((v) => entry(v).length), 4) + 1}ch`;
     return html`
       <label part="label" id="${this.ref}-l" for="${this.ref}-n">${this.label}${this.unit ? html` <span class="unit">(${this.unit})</span>` : ""}</label>
       <div class="row">
         <input part="range" type="range" aria-labelledby="${this.ref}-l" .min=${String(lo)} .max=${String(hi)} .step=${String(posStep)}
-          .value=${String(this.toPos(this.value))} ?disabled=${this.disabled} aria-valuetext=${String(this.value)}
+          .value=${String(this.toPos(this.value))} ?disabled=${this.disabled} aria-valuetext=${fmt(this.value, { digits: 4, unit: this.unit || undefined })}
           @input=${this.onRange} @change=${this.commit} />
         <input part="number" id="${this.ref}-n" type="number" inputmode="decimal" .min=${String(this.min)} .max=${String(this.max)}
-          .step=${this.isLog ? "any" : String(this.step)} .value=${String(this.value)} ?disabled=${this.disabled}
+          .step=${this.isLog ? "any" : String(this.step)} .value=${entry(this.value)} ?disabled=${this.disabled} style=${styleMap({ width })}
           aria-invalid=${this.error ? "true" : "false"} aria-describedby="${this.ref}-m" @change=${this.onNumber} />
       </div>
       <div part="message" class="message" id="${this.ref}-m" ?hidden=${!this.error}>${this.error}</div>`;
@@ -69,7 +76,7 @@ export class RnnSlider extends LitElement {
   private onNumber(e: Event) {
     const input = e.target as HTMLInputElement, raw = input.value.trim(), v = Number(raw);
     if (raw === "" || !Number.isFinite(v) || v < this.min || v > this.max) {
-      this.error = `Enter a number from ${this.min} to ${this.max}.`;
+      this.error = `Enter a number from ${fmt(this.min, 4)} to ${fmt(this.max, 4)}.`;
       return;
     }
     this.error = "";
