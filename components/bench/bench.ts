@@ -175,7 +175,7 @@ export class RnnBench extends LitElement {
           <tbody>${lines.map(({ w, optimizer: opt }) => html`<tr><td>${name(w, opt)}</td><td>${int0(parameterCount(w))}</td>
             ${engines.map((e) => { const r = row(w.id, opt, e); return r ? html`<td>${int0(r.steps_per_s)} (${int0(r.min)}–${int0(r.max)})</td><td>${sig(r.gflops)}</td>` : html`<td>–</td><td>–</td>`; })}
             ${engines.length === 2 ? html`<td class="ratio">${(() => { const x = ratio(w.id, opt)?.wasm_over_ts; return x === undefined ? "–" : `${fmt(x, 2)}×`; })()}</td>` : nothing}
-            ${bySgd ? html`<td class="ratio">${(() => { const x = ratio(w.id, opt)?.wasm_over_sgd; return x === undefined ? "–" : `${fmt(x, 3)}×`; })()}</td>` : nothing}
+            ${bySgd ? html`<td class="ratio">${(() => { const x = ratio(w.id, opt)?.wasm_over_sgd; return x === undefined ? "–" : `${fmt(x, { decimals: 2 })}×`; })()}</td>` : nothing}
           </tr>`)}</tbody>
         </table></div>
         <div class="charts">${lines.map(({ w, optimizer: opt }) => html`

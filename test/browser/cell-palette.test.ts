@@ -35,7 +35,7 @@ function drawnColors(root: ShadowRoot): Map<string, Set<string>> {
 const swatches = (root: ShadowRoot) => new Map(all(root, ".cell-name").map((n) => [n.textContent!.trim(), getComputedStyle($(n, ".cell-swatch")).backgroundColor]));
 
 test("the vanilla RNN, LSTM and GRU have one colour and one name in every view, light and dark", async () => {
-  const flow = await mount(`<rnn-gradient-flow theme="light" lengths="4, 8" steps="200" seeds="1" budget="900"></rnn-gradient-flow>`);
+  const flow = await mount(`<rnn-gradient-flow theme="light" lengths="4, 8" steps="200" seeds="1" budget="900" vocab="4"></rnn-gradient-flow>`);
   await (flow as View).updateComplete;
   all(flow.shadowRoot!, "rnn-button").find((b) => b.textContent!.includes("Run the study"))!.click(); // the study waits for the reader
   const lab = await mount(`<rnn-char-lab theme="light" section="recall" recall-lengths="5" recall-steps="200"></rnn-char-lab>`);

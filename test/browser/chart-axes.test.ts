@@ -71,8 +71,8 @@ describe.each([null, 390])("log axes label every decade with a number (column %s
   });
 
   test("gradient flow: ‖∂L/∂h_t‖ against distance", async () => {
-    const el = await mountIn(width, `<rnn-gradient-flow lengths="4, 12" steps="200" seeds="1" budget="900"></rnn-gradient-flow>`);
-    await settle(el.shadowRoot!);
+    const el = await mountIn(width, `<rnn-gradient-flow lengths="4, 12" steps="200" seeds="1" budget="900" vocab="4"></rnn-gradient-flow>`);
+    await el.updateComplete;
     button(el.shadowRoot!, "Run the study").click(); // the study waits for the reader
     await until("the study", () => (el as unknown as { task: { status: string } }).task.status === "done" && logCharts(el).length >= 1);
     expectNumericLogAxes(el, 1);
