@@ -24,6 +24,7 @@ export function cellDiagram(s: StepTrace, params: Params, activation: Activation
     <text x=${x} y=${y + 32} text-anchor="middle" class="muted small">${label}</text>
     <text x=${x} y=${y + 47} text-anchor="middle" class="small">${value}</text>`;
   const wire = (d: string, cls = "live") => svg`<path class="wire ${cls}" d=${d} marker-end="url(#sl-arrow)"></path>`;
+  // the predicted/expected lines are right-aligned under y_t: a long value grows to the left, into free space, not off the picture
   const units = p.range ? ` → ${fmt(s.actual)}` : "";
   return svg`
     <defs><marker id="sl-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -45,7 +46,6 @@ export function cellDiagram(s: StepTrace, params: Params, activation: Activation
       ${wire("M497 117 H532")}
       ${box(534, 95, 100, `y${sub(s.t)}`, fmt(s.y), "out")}
       ${p.range ? svg`<text x="634" y="158" text-anchor="end" class="muted small">in model units</text>` : ""}
-      <!-- right-aligned under y_t: a long value grows to the left, into free space, not off the picture -->
       <text x="634" y="${p.range ? 176 : 158}" text-anchor="end" class="small">predicted${units}</text>
       <text x="634" y="${p.range ? 194 : 176}" text-anchor="end" class="small">expected ${fmt(s.expected)}</text>
       <path class="wire loop" d="M391 95 V12 H88 V28" marker-end="url(#sl-arrow)"></path>
