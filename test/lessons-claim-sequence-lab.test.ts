@@ -67,7 +67,7 @@ describe("time per evaluation compares like with like", () => {
     const slow = compareRuns(run("bptt", 15), run("random", 6));
     expect(slow.bpttUs).toBeCloseTo(150, 9);
     expect(slow.randomUs).toBeCloseTo(60, 9);
-    expect(slow.costSentence).toMatch(/150\u00a0µs .* 60\u00a0µs: the backward pass made BPTT 2\.5× as costly/);
+    expect(slow.costSentence).toMatch(/150\sµs .* 60\sµs: the backward pass made BPTT 2\.5× as costly/);
     const odd = compareRuns(run("bptt", 6), run("random", 9));
     expect(odd.costSentence).toMatch(/random search was 1\.5× as costly per evaluation, although it skips the backward pass/);
     expect(compareRuns(run("bptt", 6), run("random", 6.2)).costSentence).toMatch(/about the same/);

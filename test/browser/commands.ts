@@ -35,7 +35,8 @@ declare module "vitest/browser" {
  */
 export const inFrame: BrowserCommand<[urlPart: string, body: string, arg?: unknown]> = async (context, urlPart, body, arg) => {
   const { page } = context as Ctx;
-  const frame = page.frames().find((f) => f.url().includes(urlPart));
+  // the newest live frame: a frame removed by the previous test can linger in the list for a moment
+  const frame = page.frames().filter((f) => !f.isDetached() && f.url().includes(urlPart)).pop();
   if (!frame) throw new Error(`no frame at an address containing ${urlPart} (frames: ${page.frames().map((f) => f.url()).join(", ")})`);
   return frame.evaluate(`(${body})(${JSON.stringify(arg ?? null)})`);
 };

@@ -22,7 +22,8 @@ const inEmbed = <T>(body: string, arg?: unknown) => commands.inFrame<T>("/dist/e
 /** Polls until `body` returns a truthy value in the frame. */
 async function until<T>(body: string, arg?: unknown): Promise<T> {
   for (let i = 0; i < 100; i++) {
-    const v = await inEmbed<T>(body, arg);
+    // a frame that is still loading, or navigating its own address, is retried rather than failed
+    const v = await inEmbed<T>(body, arg).catch(() => undefined);
     if (v) return v;
     await sleep(50);
   }
