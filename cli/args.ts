@@ -11,8 +11,10 @@ export interface Opt<T> {
   readonly type: "string" | "boolean";
   /** a string option that may also stand alone (`--native` or `--native file`) */
   readonly optionalValue?: boolean;
+  /** a string option that may be given more than once (`--view a --view b`); read gets every value */
+  readonly repeatable?: boolean;
   /** raw is undefined when the option was not given */
-  read(raw: string | boolean | undefined, flag: string): T;
+  read(raw: string | boolean | string[] | undefined, flag: string): T;
 }
 
 export type OptionSpec = Record<string, Opt<unknown>>;
@@ -37,7 +39,7 @@ export interface ParseRules {
 // decimal only: "0x10", "1e", "Infinity", "" and " 5" are not numbers on this command line
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-function toNumber(raw: string | boolean): unknown {
+function toNumber(raw: string | boolean | string[]): unknown {
   return typeof raw === "string" && DECIMAL.test(raw) ? Number(raw) : raw;
 }
 
@@ -69,6 +71,15 @@ export function text(dflt?: string): Opt<string | undefined> {
   } };
 }
 
+/** Every value of a repeatable option, each also split at commas (`--view a,b --view c`); [] when absent. */
+export function list(): Opt<string[]> {
+  return { type: "string", repeatable: true, read: (raw, flag) => {
+    const words = (Array.isArray(raw) ? raw : []).flatMap((w) => w.split(",")).map((w) => w.trim());
+    if (words.some((w) => w === "")) fail(`${flag} needs a non-empty value (a name, or names separated by commas)`);
+    return words;
+  } };
+}
+
 export function flag(): Opt<boolean> {
   return { type: "boolean", read: (raw) => raw === true };
 }
@@ -94,7 +105,7 @@ export function parseCommandLine<S extends OptionSpec>(argv: readonly string[], 
   const options = Object.fromEntries(known.map((k) => [k, { type: spec[k].type }]));
   // strict: false so this file, not parseArgs, words each error (and "-1" can be a value)
   const { tokens } = parseArgs({ args: words, options, strict: false, allowPositionals: true, tokens: true });
-  const raw = new Map<string, string | boolean>();
+  const raw = new Map<string, string | boolean | string[]>();
   const positionals: string[] = [];
   let previous: { name: string; boolean: boolean } | undefined;
   for (const t of tokens) {
@@ -112,14 +123,14 @@ export function parseCommandLine<S extends OptionSpec>(argv: readonly string[], 
     }
     const o = spec[t.name];
     if (!o || !known.includes(t.name)) fail(`unknown option ${t.rawName} (known: ${list()})`);
-    if (raw.has(t.name)) fail(`${t.rawName} is given more than once`);
+    if (raw.has(t.name) && !o.repeatable) fail(`${t.rawName} is given more than once`);
     if (o.type === "boolean") {
       if (t.value !== undefined) fail(`${t.rawName} takes no value, got ${JSON.stringify(t.value)}`);
       raw.set(t.name, true);
     } else {
       // a following option name is a missing value, not the value
       if (t.value === undefined || (!t.inlineValue && t.value.startsWith("--"))) fail(`${t.rawName} needs a value`);
-      raw.set(t.name, t.value);
+      raw.set(t.name, o.repeatable ? [...((raw.get(t.name) as string[] | undefined) ?? []), t.value] : t.value);
     }
     previous = { name: t.name, boolean: o.type === "boolean" };
   }

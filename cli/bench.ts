@@ -7,7 +7,6 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { measureOnce, runNodeBench } from "../bench/node.js";
 import { markdownReport, type BenchEngine } from "../bench/report.js";
 import { workload, WORKLOAD_IDS, type Workload } from "../bench/workloads.js";
@@ -15,16 +14,7 @@ import { OPTIMIZERS, type OptimizerKind } from "../bindings/types.js";
 import { fail, oneOf } from "../bindings/validate.js";
 import { choice, flag, int, num, optionalText, text } from "./args.js";
 import { defineCommand } from "./command.js";
-
-/** The package root: the nearest folder above this file that has a package.json. */
-function packageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let k = 0; k < 6; k++) {
-    if (existsSync(path.join(dir, "package.json"))) return dir;
-    dir = path.dirname(dir);
-  }
-  return process.cwd();
-}
+import { packageRoot } from "./files.js";
 
 function parseOptimizers(list: string | undefined): OptimizerKind[] {
   if (list === undefined) return ["sgd"];

@@ -3,8 +3,9 @@
  * reading for ever), text decoded as strict UTF-8, and output paths checked before the
  * work that will fill them starts.
  */
-import { accessSync, constants, createReadStream, statSync } from "node:fs";
+import { accessSync, constants, createReadStream, existsSync, statSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { fail } from "../bindings/validate.js";
 
 const MiB = 2 ** 20;
@@ -64,4 +65,14 @@ export function checkWritableFile(flag: string, file: string): string {
     if (e instanceof Error && e.name === "ValidationError") throw e;
   }
   return file;
+}
+
+/** The package root: the nearest folder above this file (cli/ in the repository, dist/ when bundled) with a package.json. */
+export function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let k = 0; k < 6; k++) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
 }

@@ -6,10 +6,11 @@ import type { Command } from "./command.js";
 import { bench } from "./bench.js";
 import { grad } from "./grad.js";
 import { lab } from "./lab.js";
+import { pack } from "./pack.js";
 import { sample } from "./sample.js";
 import { train } from "./train.js";
 
-const commands: Command[] = [grad, train, sample, bench, lab];
+const commands: Command[] = [grad, train, sample, bench, lab, pack];
 
 function help(): string {
   return "usage: rnn-explorer <command> [options]\n\n" + commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}\n    ${c.usage}`).join("\n\n") + "\n";

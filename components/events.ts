@@ -47,5 +47,25 @@ declare global {
     "rnn-train-progress": CustomEvent<TrainProgressDetail>;
     "rnn-train-done": CustomEvent<TrainDoneDetail>;
     "rnn-settings-change": CustomEvent<SettingsChangeDetail>;
+    "rnn-main-action": CustomEvent<MainActionDetail>;
+    "rnn-score": CustomEvent<ScoreDetail>;
   }
 }
+
+/**
+ * Fired by every lesson view each time the reader has run its main action (trained, ran the study, stepped
+ * through time or the backward pass), so a course page or an LMS wrapper can tell a lesson was used, not only
+ * opened. The SCORM runtime (components/scorm/) marks the lesson completed on the first one.
+ */
+export const MAIN_ACTION = "rnn-main-action";
+export interface MainActionDetail {
+  /** the view's name, e.g. "bptt" */
+  view: string;
+  /** what the reader ran: "train", "run", "step", "backward", … */
+  action: string;
+}
+export const emitMainAction = (el: EventTarget, view: string, action: string) => emit<MainActionDetail>(el, MAIN_ACTION, { view, action });
+
+/** Fired when the reader's answer to a view's prediction exercise has been scored against the run; 0 ≤ raw ≤ 100. */
+export const SCORE = "rnn-score";
+export interface ScoreDetail { view: string; raw: number; min: 0; max: 100 }

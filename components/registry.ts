@@ -4,9 +4,10 @@
  */
 import type { Spec } from "./attributes.js";
 
+import { VIEW_NAMES } from "../lessons/views.js";
+
 /** The stable view names (docs/design.md); pages link to them. Tabs follow this order. */
-export const VIEW_NAMES = ["shift-register", "feedback", "state-space", "bptt", "lstm", "gru", "gradient-flow", "esn",
-  "sequence-lab", "worked-example", "char-lab", "experiments", "bench"] as const;
+export { VIEW_NAMES };
 
 export interface ViewEntry {
   /** The `view` attribute value, e.g. "bptt". */

@@ -49,6 +49,8 @@ export const targets = [
   { entryPoints: ["lab/node/worker.ts"], outfile: "dist/lab-worker.js", platform: "node", format: "esm" },
   { entryPoints: ["bindings/index.ts"], outfile: "dist/engine.js", format: "esm" },
   { entryPoints: ["components/index.ts"], outfile: "dist/rnn-explorer.js", format: "esm" },
+  // the SCORM 1.2 run-time of the pages `rnn-explorer pack --scorm` writes (event names only, a few kB)
+  { entryPoints: ["components/scorm/boot.ts"], outfile: "dist/scorm.js", format: "esm" },
   // "rnn-explorer/worker": runTask and the package's tasks without the elements
   { entryPoints: ["tasks/index.ts"], outfile: "dist/worker-api.js", format: "esm" },
   // classic script: import.meta is empty there, the bundle finds its URL from document.currentScript

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from "lit";
 import { int, listOf, num, oneOf } from "../attributes.js";
 import { define } from "../define.js";
-import { emit } from "../events.js";
+import { emit, emitMainAction } from "../events.js";
 import { registerView } from "../registry.js";
 import { TaskController } from "../task-controller.js";
 import { styles, themeRoot } from "../theme/tokens.js";
@@ -87,6 +87,7 @@ export class RnnBench extends LitElement {
     if (r) {
       this.results = r.results; this.kernels = r.kernels; this.machine = r.machine;
       emit(this, "rnn-bench-done", { results: r.results, kernels: r.kernels });
+      emitMainAction(this, "bench", "run");
       this.requestUpdate();
     }
     return r;

@@ -1,7 +1,7 @@
 import { LitElement, html, mathml, nothing, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
 import { define } from "../define.js";
-import { emit, emitTrainDone, emitTrainProgress } from "../events.js";
+import { emit, emitMainAction, emitTrainDone, emitTrainProgress } from "../events.js";
 import { int, KeptAttributes, num, numberList, oneOf } from "../attributes.js";
 import { sharedEngine } from "../../bindings/engine-provider.js";
 import { registerView } from "../registry.js";
@@ -132,6 +132,7 @@ export class RnnBptt extends LitElement {
     const next = Math.min(this.revealed + 1, this.settings.values.steps + 1);
     this.settings.set({ revealed: next });
     this.scrollToNode(this.settings.values.steps - next + 1);
+    emitMainAction(this, "bptt", "backward");
   }
 
   private scrollToNode(k: number, behavior: ScrollBehavior = "smooth") {
@@ -187,6 +188,7 @@ export class RnnBptt extends LitElement {
       ? `Stopped after ${t.done} iterations: the loss or a gradient stopped being finite, so the last update was not applied. Lower the learning rate.`
       : why === "cancelled" ? `Stopped after ${t.done} of ${t.total} iterations.` : `Trained ${t.done} iterations; loss now ${fmt(last ?? NaN, 5)}.`;
     emitTrainDone(this, { status: why, loss: last, iterations: t.done, diverged: why === "diverged", cancelled: why === "cancelled" });
+    emitMainAction(this, "bptt", "train");
   }
 
   override willUpdate() {
@@ -229,7 +231,7 @@ export class RnnBptt extends LitElement {
         hint: "Fewer than T values are padded with the defaults.", onCommit: (s) => this.commitInputs(s) })}
       <div class="buttons" role="group" aria-label="Backward pass">
         <rnn-button variant="primary" ?disabled=${busy || this.revealed > T} @click=${() => this.stepBackward()}>Step backward</rnn-button>
-        <rnn-button ?disabled=${busy} @click=${() => { this.settings.set({ revealed: T + 1 }); this.scrollToNode(0); }}>Full pass</rnn-button>
+        <rnn-button ?disabled=${busy} @click=${() => { this.settings.set({ revealed: T + 1 }); this.scrollToNode(0); emitMainAction(this, "bptt", "backward"); }}>Full pass</rnn-button>
         <rnn-button ?disabled=${busy} @click=${() => { this.settings.set({ revealed: 0 }); this.scrollToNode(T); }}>Reset pass</rnn-button>
       </div>
     </div>`;

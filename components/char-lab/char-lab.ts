@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from "lit";
 import { state } from "lit/decorators.js";
 import { KeptAttributes } from "../attributes.js";
 import { define } from "../define.js";
-import { emit } from "../events.js";
+import { emit, emitMainAction } from "../events.js";
 import { sharedEngine } from "../../bindings/engine-provider.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
@@ -207,6 +207,7 @@ export class RnnCharLab extends LitElement {
 
   private afterRun() {
     emit(this, "rnn-char-done", { step: this.snapshot?.step ?? 0, status: this.task.status });
+    emitMainAction(this, "char-lab", "train");
     if (this.snapshot) this.generateNow();
     if (this.remember) void this.persist();
   }

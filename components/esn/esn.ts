@@ -2,7 +2,7 @@ import { LitElement, html, mathml, nothing } from "lit";
 import { state } from "lit/decorators.js";
 import { int, KeptAttributes, num as numRule, oneOf } from "../attributes.js";
 import { define } from "../define.js";
-import { emitTrainDone, emitTrainProgress } from "../events.js";
+import { emitMainAction, emitTrainDone, emitTrainProgress } from "../events.js";
 import { registerView } from "../registry.js";
 import { TaskController } from "../task-controller.js";
 import { styles, themeRoot } from "../theme/tokens.js";
@@ -120,6 +120,7 @@ export class RnnEsn extends LitElement {
     if (res) {
       this.result = res;
       emitTrainDone(this, { status: "done", esnTestNrmse: res.esn.testNrmse, rnnTestNrmse: res.rnn.testNrmse, esnMs: res.esn.trainMs, rnnMs: res.rnn.trainMs, rho: res.esn.measuredRho });
+      emitMainAction(this, "esn", "run");
     }
   }
 

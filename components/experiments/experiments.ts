@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
 import { KeptAttributes } from "../attributes.js";
 import { define } from "../define.js";
-import { emit } from "../events.js";
+import { emit, emitMainAction } from "../events.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import { downloadBlob, fileName } from "../charts/export.js";
@@ -63,7 +63,10 @@ export class RnnExperiments extends LitElement {
   static override styles = [styles, themeRoot, lessonStyles, experimentsStyles];
 
   private readonly settings = new KeptAttributes(this, EXPERIMENTS_ATTRIBUTES, () => void this.refresh());
-  private readonly session = new LabSession(this, (r) => emit(this, "rnn-lab-done", { study: r.study, verdict: r.hypothesis_verdict, observations: r.observations }));
+  private readonly session = new LabSession(this, (r) => {
+    emit(this, "rnn-lab-done", { study: r.study, verdict: r.hypothesis_verdict, observations: r.observations });
+    emitMainAction(this, "experiments", "run");
+  });
   /** the value lists in use (the last good ones) */
   @state() private lists: Atom[][] = [];
   /** the study `lists` belong to */

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from "lit";
 import { property, state } from "lit/decorators.js";
 import { define } from "../define.js";
-import { emit } from "../events.js";
+import { emit, SCORE, type ScoreDetail } from "../events.js";
 import { styles } from "../theme/tokens.js";
 import type { Atom } from "../../lab/study.js";
 import type { RunSummary, StudyResult } from "../../lab/types.js";
@@ -16,12 +16,16 @@ const cellOf = (r: RunSummary) => r.value as unknown as Cell;
 const same = (a: Cell, b: Cell) => a.hiddenSize === b.hiddenSize && a.activation === b.activation && a.seqLen === b.seqLen;
 const name = (c: Cell) => `H=${c.hiddenSize} ${c.activation} seq=${c.seqLen}`;
 
+/** The prediction's score, 0–100: 100 for the cell that ranked first, 0 for the last, evenly between. */
+export const predictionScore = (rank: number, count: number) => (count <= 1 ? 100 : (100 * (count - rank)) / (count - 1));
+
 /**
  * The design grid's prediction exercise and heat maps: the reader locks in the cell they
  * expect to win, then reveals the measured grid (one heat map of final loss per
  * activation, hidden size down, chunk length across) and sees where their pick ranked.
  *
  * @fires rnn-lab-reveal - when the reader reveals the results; detail `{ prediction: string | null }`
+ * @fires rnn-score - when a locked-in prediction is revealed; detail `{ view: "experiments", raw, min: 0, max: 100 }` (raw from its rank)
  * @csspart heat-maps - the row of heat maps
  */
 export class RnnLabGrid extends LitElement {
@@ -85,13 +89,21 @@ export class RnnLabGrid extends LitElement {
   private reveal() {
     this.revealed = true;
     emit(this, "rnn-lab-reveal", { prediction: this.locked ? name(this.current()) : null });
+    const { order, rank } = this.ranking(this.current());
+    if (this.locked && rank > 0) emit<ScoreDetail>(this, SCORE, { view: "experiments", raw: predictionScore(rank, order.length), min: 0, max: 100 });
+  }
+
+  /** The grid's finite runs, best first, and where cell g ranks among them (0: not in the grid). */
+  private ranking(g: Cell) {
+    const runs = (this.result?.runs ?? []).filter((r) => Number.isFinite(r.final_loss));
+    const order = [...runs].sort((a, b) => a.final_loss - b.final_loss);
+    const mine = runs.find((r) => same(cellOf(r), g));
+    return { runs, order, mine, rank: mine ? order.indexOf(mine) + 1 : 0 };
   }
 
   private renderRevealed(g: Cell) {
-    const runs = this.result!.runs.filter((r) => Number.isFinite(r.final_loss));
-    const order = [...runs].sort((a, b) => a.final_loss - b.final_loss);
-    const best = order[0], mine = runs.find((r) => same(cellOf(r), g));
-    const rank = mine ? order.indexOf(mine) + 1 : 0;
+    const { runs, order, mine, rank } = this.ranking(g);
+    const best = order[0];
     const losses = runs.map((r) => r.final_loss), range: [number, number] = [Math.min(...losses), Math.max(...losses)];
     const [H, A, S] = this.lists;
     return html`

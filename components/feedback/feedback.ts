@@ -1,7 +1,7 @@
 import { LitElement, html, mathml, nothing } from "lit";
 import { state } from "lit/decorators.js";
 import { define } from "../define.js";
-import { emit } from "../events.js";
+import { emit, emitMainAction } from "../events.js";
 import { int, KeptAttributes, num, numberList, oneOf } from "../attributes.js";
 import { PageEngineController } from "../page-engine.js";
 import { registerView } from "../registry.js";
@@ -168,7 +168,7 @@ export class RnnFeedback extends LitElement {
             { label: "r₀[k]", values: run.register.map((r) => r[0]), color: "series-3", highlight: [k] },
             { label: "y[k]", values: run.y, color: "series-2", highlight: [k] },
           ]}
-          @rnn-cursor=${(e: CustomEvent<{ value: number }>) => this.settings.set({ step: e.detail.value })}
+          @rnn-cursor=${(e: CustomEvent<{ value: number }>) => { this.settings.set({ step: e.detail.value }); emitMainAction(this, "feedback", "step"); }}
           @rnn-toggle=${(e: CustomEvent<{ index: number }>) => this.toggle(e.detail.index)}></rnn-stem-plot>
         <p class="eq-note">Click a stem of x[k] to switch it between 0 and 1, or focus the plot, move with ← → and press space.</p>
       </div>

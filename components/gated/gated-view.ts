@@ -7,7 +7,7 @@
 import { LitElement, html, mathml, nothing, type TemplateResult } from "lit";
 import { state } from "lit/decorators.js";
 import { int, KeptAttributes, oneOf, text } from "../attributes.js";
-import { emit, emitTrainDone } from "../events.js";
+import { emit, emitMainAction, emitTrainDone } from "../events.js";
 import { sharedEngine } from "../../bindings/engine-provider.js";
 import { SLICE_MS, yieldToEventLoop } from "../../bindings/worker/yield.js";
 import { styles, themeRoot } from "../theme/tokens.js";
@@ -223,6 +223,7 @@ export abstract class GatedCellView extends LitElement {
     if (next === this.t) return;
     this.settings.set({ step: next });
     emit(this, "rnn-step-change", { step: next, unit: this.unit });
+    emitMainAction(this, this.cell, "step");
   }
 
   private setUnit(j: number) {

@@ -2,7 +2,7 @@ import { LitElement, html, mathml, nothing } from "lit";
 import { state } from "lit/decorators.js";
 import { int, KeptAttributes, num as numRule, numberList, oneOf } from "../attributes.js";
 import { define } from "../define.js";
-import { emitTrainDone, emitTrainProgress } from "../events.js";
+import { emitMainAction, emitTrainDone, emitTrainProgress } from "../events.js";
 import { registerView } from "../registry.js";
 import { TaskController } from "../task-controller.js";
 import { styles, themeRoot } from "../theme/tokens.js";
@@ -117,7 +117,7 @@ export class RnnGradientFlow extends LitElement {
     this.ranEstimate = this.estimate(cfg);
     this.runs = []; this.ranWith = cfg;
     const r = await this.task.run(cfg);
-    if (r) { this.runs = r.runs; emitTrainDone(this, { status: "done", runs: r.runs, totalMs: r.totalMs }); }
+    if (r) { this.runs = r.runs; emitTrainDone(this, { status: "done", runs: r.runs, totalMs: r.totalMs }); emitMainAction(this, "gradient-flow", "run"); }
   }
 
   private commitLengths(text: string) {

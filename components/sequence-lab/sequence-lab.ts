@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { state } from "lit/decorators.js";
 import { KeptAttributes } from "../attributes.js";
 import { define } from "../define.js";
-import { emit, emitTrainDone, emitTrainProgress } from "../events.js";
+import { emit, emitMainAction, emitTrainDone, emitTrainProgress } from "../events.js";
 import { PageEngineController } from "../page-engine.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
@@ -189,7 +189,7 @@ export class RnnSequenceLab extends LitElement {
     this.settings.set({ step: k >= this.T ? null : Math.max(0, k) });
   }
 
-  private stepForward() { if (this.shown < this.T) this.setStep(this.shown + 1); }
+  private stepForward() { if (this.shown < this.T) { this.setStep(this.shown + 1); emitMainAction(this, "sequence-lab", "step"); } }
 
   private play() {
     if (this.playing) { this.stopPlaying(); return; }
@@ -231,6 +231,7 @@ export class RnnSequenceLab extends LitElement {
   private finishRun(run: Run, adopt: boolean) {
     this.runs = { ...this.runs, [run.summary.method]: run };
     emitTrainDone(this, { ...run.summary, status: "done", loss: run.summary.finalLoss });
+    emitMainAction(this, "sequence-lab", "train");
     if (adopt) this.setParams(run.summary.params);
   }
 

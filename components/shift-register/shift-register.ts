@@ -1,7 +1,7 @@
 import { LitElement, html, mathml, nothing } from "lit";
 import { state } from "lit/decorators.js";
 import { define } from "../define.js";
-import { emit } from "../events.js";
+import { emit, emitMainAction } from "../events.js";
 import { int, KeptAttributes, numberList, oneOf } from "../attributes.js";
 import { PageEngineController } from "../page-engine.js";
 import { registerView } from "../registry.js";
@@ -77,6 +77,7 @@ export class RnnShiftRegister extends LitElement {
   private stepBy(by: number) {
     const last = this.settings.values.inputs.length - 1, k = Math.min(this.settings.values.step, last);
     this.settings.set({ step: Math.max(0, Math.min(last, k + by)) });
+    emitMainAction(this, "shift-register", "step");
   }
 
   override render() {
@@ -141,7 +142,7 @@ export class RnnShiftRegister extends LitElement {
             { label: "x[k]", values: run.x, color: "series-1", highlight: src.map((s) => s.index) },
             { label: "y[k]", values: run.y, color: "series-2", highlight: [k] },
           ]}
-          @rnn-cursor=${(e: CustomEvent<{ value: number }>) => this.settings.set({ step: e.detail.value })}></rnn-stem-plot>
+          @rnn-cursor=${(e: CustomEvent<{ value: number }>) => { this.settings.set({ step: e.detail.value }); emitMainAction(this, "shift-register", "step"); }}></rnn-stem-plot>
         <p class="eq-note">Drag along the plot, or focus it and use ← →, to inspect a step. Highlighted: y[${k}] and the inputs
           ${src.map((s) => `x[${s.index}]`).join(", ")} that produced it.</p>
       </div>`;

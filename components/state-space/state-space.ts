@@ -1,7 +1,7 @@
 import { LitElement, html, mathml, nothing } from "lit";
 import { state } from "lit/decorators.js";
 import { define } from "../define.js";
-import { emit } from "../events.js";
+import { emit, emitMainAction } from "../events.js";
 import { fixedNumbers, flag, int, KeptAttributes, num, oneOf } from "../attributes.js";
 import { PageEngineController } from "../page-engine.js";
 import { registerView } from "../registry.js";
@@ -265,7 +265,7 @@ export class RnnStateSpace extends LitElement {
             { label: "h₂[k]", values: run.h.map((v) => v[1]), color: "series-3", highlight: [k] },
             { label: "y[k]", values: run.y, color: "series-4", highlight: [k] },
           ]}
-          @rnn-cursor=${(e: CustomEvent<{ value: number }>) => this.settings.set({ step: e.detail.value })}
+          @rnn-cursor=${(e: CustomEvent<{ value: number }>) => { this.settings.set({ step: e.detail.value }); emitMainAction(this, "state-space", "step"); }}
           @rnn-toggle=${(e: CustomEvent<{ index: number }>) => this.toggle(e.detail.index)}></rnn-stem-plot>
         <p class="eq-note">Drag or use ← → to inspect a step; click x[k] (k ≤ ${INPUT_STEPS - 1}), or press space at the cursor, to switch it between 0 and 1.
           <strong>Display guard:</strong> the plots clip values to ±${DISPLAY_CLAMP} (open markers) so a runaway state does not flatten the rest;

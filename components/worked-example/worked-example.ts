@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { state } from "lit/decorators.js";
 import { KeptAttributes } from "../attributes.js";
 import { define } from "../define.js";
-import { emit } from "../events.js";
+import { emit, emitMainAction } from "../events.js";
 import { PageEngineController } from "../page-engine.js";
 import { registerView } from "../registry.js";
 import { styles, themeRoot } from "../theme/tokens.js";
@@ -115,6 +115,7 @@ export class RnnWorkedExample extends LitElement {
       const result = updateOnEngine(this.engine, cur.c, lr);
       this.stepResult = { key: cur.key, lr, result };
       emit(this, "rnn-update", { lr, lossBefore: cur.eng.loss, lossAfter: result.loss, params: result.params });
+      emitMainAction(this, "worked-example", "step");
     } catch (e) {
       this.stepResult = { key: cur.key, error: (e as Error).message };
     }
