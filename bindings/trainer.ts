@@ -6,6 +6,7 @@
 import type { Model } from "./model.js";
 import type { StepResult, TrainOptions } from "./types.js";
 import { fail, intInRange } from "./validate.js";
+import { fmt } from "./format.js";
 
 export interface CorpusTrainerOptions extends TrainOptions {
   seqLen: number;
@@ -94,8 +95,8 @@ export class CorpusTrainer {
     const perChar = r.loss / Math.max(1, r.count);
     const uniform = Math.log(this.model.config.outputSize);
     if (this.model.config.loss === "softmax-ce" && this.unstable === null && perChar > ABSURD_LOSS_FACTOR * Math.max(1, uniform)) {
-      this.unstable = `unstable: step ${this.step} had a loss of ${perChar.toPrecision(3)} nats per target, more than ${ABSURD_LOSS_FACTOR}× ` +
-        `the ${uniform.toFixed(2)} of a uniform guess; lower the learning rate or clip the gradients`;
+      this.unstable = `unstable: step ${this.step} had a loss of ${fmt(perChar)} nats per target, more than ${ABSURD_LOSS_FACTOR}× ` +
+        `the ${fmt(uniform)} of a uniform guess; lower the learning rate or clip the gradients`;
     }
     this.smoothLoss = Number.isNaN(this.smoothLoss) ? perChar : 0.99 * this.smoothLoss + 0.01 * perChar;
     return { ...r, perChar };

@@ -8,12 +8,20 @@ export interface HeldOutSample { step: number; validation?: number }
 export interface TrainPoint { step: number; loss: number }
 
 /**
- * A rise of held-out loss smaller than this (nats per character) is not called overfitting:
- * it is the size of the wobble between neighbouring evaluations of a model still improving.
+ * A rise of held-out loss smaller than this (nats per character) is not called overfitting.
+ * It is compared on the smoothed curve (below), where the wobble of a model still improving
+ * stays under it.
  */
 export const OVERFIT_MIN_RISE = 0.02;
-/** Evaluations after the best one that must all stay above it before the flag is raised. */
+/** Evaluations after the lowest point of the smoothed curve that must follow before the flag is raised. */
 export const OVERFIT_MIN_EVALS = 2;
+/**
+ * Held-out evaluations averaged for the flag. On Shakespeare (default model, an evaluation every
+ * 250 steps) neighbouring evaluations differ by up to 0.1 nats while the model still improves
+ * (Adam's last steps pull it towards the latest chunk), so one low evaluation followed by two
+ * ordinary ones must not read as a rise; the mean of three does not.
+ */
+export const OVERFIT_WINDOW = 3;
 /** Training-loss curve points averaged for the training loss "at" a step (smooths chunk-to-chunk noise). */
 const TRAIN_WINDOW = 5;
 
@@ -21,7 +29,7 @@ export interface Overfitting {
   /** step of the lowest held-out loss, and the latest evaluation */
   fromStep: number;
   toStep: number;
-  /** held-out loss at those steps (nats) */
+  /** held-out loss at those steps (nats), each the mean of the OVERFIT_WINDOW evaluations ending there */
   heldOutFrom: number;
   heldOutTo: number;
   /** training loss (curve mean near each step, nats) */
@@ -48,10 +56,15 @@ export function heldOutReport(samples: readonly HeldOutSample[], curve: readonly
   evals.forEach((e, k) => { if (e.validation < evals[bestAt].validation) bestAt = k; });
   const best = evals[bestAt], latest = evals[evals.length - 1];
   const report: HeldOutReport = { best: { step: best.step, loss: best.validation }, latest: { step: latest.step, loss: latest.validation } };
-  const after = evals.slice(bestAt + 1);
-  const trainFrom = trainLossAt(curve, best.step), trainTo = trainLossAt(curve, latest.step);
-  if (after.length >= OVERFIT_MIN_EVALS && latest.validation - best.validation >= OVERFIT_MIN_RISE && trainTo < trainFrom)
-    report.overfitting = { fromStep: best.step, toStep: latest.step, heldOutFrom: best.validation, heldOutTo: latest.validation, trainFrom, trainTo };
+  // the flag reads the smoothed curve: the mean of each run of OVERFIT_WINDOW evaluations
+  const smooth = evals.map((_, k) => k + 1 < OVERFIT_WINDOW ? NaN : evals.slice(k + 1 - OVERFIT_WINDOW, k + 1).reduce((a, e) => a + e.validation, 0) / OVERFIT_WINDOW);
+  let low = -1;
+  smooth.forEach((m, k) => { if (Number.isFinite(m) && (low < 0 || m < smooth[low])) low = k; });
+  if (low < 0) return report;
+  const end = evals.length - 1, from = evals[low].step;
+  const trainFrom = trainLossAt(curve, from), trainTo = trainLossAt(curve, latest.step);
+  if (end - low >= OVERFIT_MIN_EVALS && smooth[end] - smooth[low] >= OVERFIT_MIN_RISE && trainTo < trainFrom)
+    report.overfitting = { fromStep: from, toStep: latest.step, heldOutFrom: smooth[low], heldOutTo: smooth[end], trainFrom, trainTo };
   return report;
 }
 

@@ -33,6 +33,18 @@ export const DEFAULT_SETTINGS: CharModelSettings = {
   clipMode: "norm", clipThreshold: 5, meanLoss: true, seed: 1,
 };
 
+/**
+ * The default run: its length and how often it is sampled and scored on held-out text.
+ * Chosen by measurement on Shakespeare (seeds 1–3, test/lessons-claim-char-lab.test.ts): held-out
+ * loss falls steeply for about 2 passes over the training text, flattens by about 3, and turns
+ * up after about 4 while training loss keeps falling. 3,000 steps (2.6 passes) ends on the
+ * flat part, before the model starts memorising; a longer run (the guide's "Try this") shows
+ * the turn.
+ */
+export const DEFAULT_RUN = { steps: 3000, sampleEvery: 250 } as const;
+/** Steps of the guide's "Try this" run that goes past the held-out best. */
+export const OVERFIT_RUN_STEPS = 12_000;
+
 /** Settings a reader may choose; anything else is refused with this message. */
 export const SETTING_LIMITS = {
   hiddenSize: [8, 512], seqLen: [1, 200], lr: [1e-5, 1], clipThreshold: [0.01, 1000], seed: [0, 0xffffffff],

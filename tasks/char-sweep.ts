@@ -29,6 +29,9 @@ export interface CharSweepResult {
   /** held-out loss per character at the end, nats */
   validation: number;
   sample: string;
+  /** steps rolled back after a non-finite loss or gradient, and the trainer's unstable sentence */
+  divergences: number;
+  unstable: string | null;
   /** seconds per pass over the training split, measured */
   secondsPerEpoch: number;
   stepsPerEpoch: number;
@@ -70,7 +73,7 @@ const charSweep: Task<CharSweepParams, CharSweepResult> = async (p, ctx) => {
     const validation = s.validationLoss();
     return {
       hiddenSize: s.settings.hiddenSize, parameters: s.model.parameterCount, curve,
-      finalLoss: tailCount ? tailSum / tailCount : NaN, validation, sample,
+      finalLoss: tailCount ? tailSum / tailCount : NaN, validation, sample, divergences: s.trainer.divergences, unstable: s.trainer.unstable,
       // time in training steps only, so sampling and waiting in the queue do not count
       secondsPerEpoch: (trainMs / 1000 / p.steps) * s.stepsPerEpoch, stepsPerEpoch: s.stepsPerEpoch,
       seconds: (trainMs + performance.now() - t0) / 1000,

@@ -44,6 +44,8 @@ export interface CharTrainProgress {
   /** fraction of steps in this run whose gradient was clipped */
   clippedFraction: number;
   divergences: number;
+  /** the trainer's sentence when a finite loss grew absurdly large (CorpusTrainer.unstable) */
+  unstable: string | null;
   stepsPerSec: number;
   /** points curveFrom, curveFrom + 1, ... of the run's curve */
   curveFrom: number;
@@ -108,7 +110,7 @@ const charTrain: Task<CharTrainParams, CharTrainResult> = async (p, ctx) => {
       const curveFrom = Math.max(0, curve.length - TAIL), sampleFrom = Math.max(0, samples.length - 4);
       ctx.progress({
         done, steps, step: s.trainer.step, loss: last.perChar, smoothLoss: s.trainer.smoothLoss, gradNorm: last.gradNorm,
-        clippedFraction: clipped / Math.max(1, done), divergences: s.trainer.divergences,
+        clippedFraction: clipped / Math.max(1, done), divergences: s.trainer.divergences, unstable: s.trainer.unstable,
         stepsPerSec: done / Math.max(1e-3, (now - t0) / 1000),
         curveFrom, curve: curve.slice(curveFrom), sampleFrom, samples: samples.slice(sampleFrom),
         snapshot: snap ? s.save() : undefined, best: snap ? best : undefined,

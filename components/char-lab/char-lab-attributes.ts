@@ -1,7 +1,7 @@
 /** The character lab's attributes: its public API and the state a share link reproduces. */
 import { int, num, oneOf, text, type Rule } from "../attributes.js";
 import { BUILTIN_CORPORA } from "../../bindings/data/corpora/index.js";
-import { DEFAULT_SETTINGS } from "../../lessons/char-lab-train.js";
+import { DEFAULT_RUN, DEFAULT_SETTINGS } from "../../lessons/char-lab-train.js";
 import { RECALL_DEFAULTS } from "../../lessons/char-lab-recall.js";
 import { CELLS, CLIP_MODES, OPTIMIZERS } from "../../bindings/types.js";
 
@@ -31,8 +31,8 @@ export const CHAR_LAB_ATTRIBUTES = {
   /** "mean": gradients of the mean loss per character; "sum": of the loss summed over the chunk */
   lossMode: oneOf(["mean", "sum"] as const, "mean"),
   seed: int(0, 0xffffffff, DEFAULT_SETTINGS.seed),
-  steps: int(100, 1_000_000, 20_000),
-  sampleEvery: int(20, 100_000, 250),
+  steps: int(100, 1_000_000, DEFAULT_RUN.steps),
+  sampleEvery: int(20, 100_000, DEFAULT_RUN.sampleEvery),
   sampleLength: int(20, 1000, 200),
   temperature: num(0, 2, 0.8),
   prime: text("", 200),

@@ -15,9 +15,10 @@ import { CharTokenizer } from "../../bindings/data/tokenizer.js";
 import { builtinCorpus, type BuiltinCorpusId, type LossFloor } from "../../bindings/data/corpora/index.js";
 import { generate, type Generation } from "../../lessons/char-lab-generate.js";
 import { WORDS_MILESTONE } from "../../lessons/char-lab-text.js";
-import { parseCharLabSave, type CharLabSave, type CharModelSettings, type CharSample } from "../../lessons/char-lab-train.js";
+import { OVERFIT_RUN_STEPS, parseCharLabSave, type CharLabSave, type CharModelSettings, type CharSample } from "../../lessons/char-lab-train.js";
 import type { BestCheckpoint, CharTrainInfo, CharTrainProgress, CurvePoint } from "../../tasks/char-train.js";
-import { epochOf, heldOutReport } from "../../lessons/char-lab-heldout.js";
+import { epochOf, heldOutReport, OVERFIT_WINDOW } from "../../lessons/char-lab-heldout.js";
+import { trainingHealthMessage } from "../../lessons/training-health.js";
 import { CHAR_LAB_ATTRIBUTES } from "./char-lab-attributes.js";
 import { forgetLab, labStoreProblem, loadLab, storeLab } from "../storage/char-lab-save.js";
 import { lessonStyles } from "../theme/lesson.styles.js";
@@ -189,6 +190,12 @@ export class RnnCharLab extends LitElement {
     if (p.best) this.best = p.best;
   }
 
+  /** The guide's "Try this": the same model trained long enough to pass its held-out best. */
+  private tryOverfit() {
+    this.set("steps", OVERFIT_RUN_STEPS);
+    this.train(false);
+  }
+
   /** Goes back to the run's best checkpoint: generation and "Continue training" start from it. */
   private restoreBest() {
     const b = this.best;
@@ -327,6 +334,7 @@ export class RnnCharLab extends LitElement {
         ${t.renderProgress(`Training ${this.corpusTitle}`)}
         ${this.problem ? html`<rnn-message heading="Something needs your attention">${this.problem}</rnn-message>` : nothing}
         ${t.status === "error" ? html`<rnn-message heading="Training stopped">${t.error}</rnn-message>` : nothing}
+        ${this.renderHealth()}
         ${this.renderStats()}
         ${this.milestone ? html`<p class="milestone">First sample with ${WORDS_MILESTONE} or more distinct words of the corpus: step ${this.milestone.step.toLocaleString("en")}, ${fmt(this.milestone.seconds, { unit: "s" })} after you pressed Train.</p>` : nothing}
         ${this.renderChart()}
@@ -373,7 +381,8 @@ export class RnnCharLab extends LitElement {
       <summary>How to use the character lab</summary>
       <h4>Try this</h4>
       <ul>
-        <li>Press <b>Train a new model</b> with the defaults and read the sample log: the first samples are random letters, then spaces and short words appear, then speaker names and line breaks in the right places.</li>
+        <li>Press <b>Train a new model</b> with the defaults and read the sample log: do the first samples look like random letters? When do spaces and short words appear, and does the model ever put a speaker's name at the start of a line?</li>
+        <li>Watch held-out loss under the chart. Then <rnn-button data-testid="try-overfit" ?disabled=${this.task.running} @click=${() => this.tryOverfit()}>Train ${OVERFIT_RUN_STEPS.toLocaleString("en")} steps</rnn-button>: a model this size sees the same ${this.info ? this.info.trainChars.toLocaleString("en") : ""} training characters over and over. Does held-out loss keep falling with training loss, or turn up? The lab raises an <b>Overfitting</b> warning from the run's own numbers when it turns.</li>
         <li>Switch the corpus to <b>Template grammar</b>: the loss can approach the grammar's exact floor, which is drawn on the chart.</li>
         <li>Set the temperature to 0 and generate twice: greedy decoding is deterministic and soon repeats itself. Raise it to 1.5 and the text gets adventurous.</li>
         <li>Train on <b>Nested brackets</b>, generate, then pick the unit the probe lists for bracket depth and watch it rise and fall with the brackets.</li>
@@ -441,6 +450,13 @@ export class RnnCharLab extends LitElement {
     <p class="note">The clip threshold applies to the gradient of the ${v.lossMode === "mean" ? "mean loss per character" : "loss summed over a chunk of " + v.seqLen + " characters"}; the same number means a ${v.lossMode === "mean" ? "looser" : "tighter"} clip under the other convention.</p>`;
   }
 
+  /** Divergence rolled back, or a loss the trainer calls unstable: said in words, while the lab keeps working. */
+  private renderHealth() {
+    const p = this.task.progress && !("info" in this.task.progress) ? this.task.progress : undefined;
+    const says = p ? trainingHealthMessage({ divergences: p.divergences, steps: p.done, rolledBack: true, unstable: p.unstable }) : "";
+    return says ? html`<rnn-message variant="warning" heading="Training was unstable" data-testid="training-health">${says}</rnn-message>` : nothing;
+  }
+
   private renderStats() {
     const p = this.task.progress && !("info" in this.task.progress) ? this.task.progress : undefined;
     if (!p) return nothing;
@@ -467,7 +483,7 @@ export class RnnCharLab extends LitElement {
     const o = r.overfitting, b = this.best;
     return html`<div class="heldout" data-testid="heldout">
       ${r.best ? html`<p class="note" data-testid="best-heldout">Lowest held-out loss so far: <strong>${this.show(r.best.loss)}</strong> at ${at(r.best.step)}${r.latest && r.latest.step !== r.best.step ? html`; latest ${this.show(r.latest.loss)} at ${at(r.latest.step)}` : nothing}.</p>` : nothing}
-      ${o ? html`<rnn-message variant="warning" heading="Overfitting" data-testid="overfitting">Held-out loss rose from ${this.show(o.heldOutFrom)} at ${at(o.fromStep)} to ${this.show(o.heldOutTo)} at ${at(o.toStep)}, while training loss fell from ${this.show(o.trainFrom)} to ${this.show(o.trainTo)}: the model is learning the training text itself rather than what carries over to new text. Keep the best checkpoint, or use a smaller model or more text.</rnn-message>` : nothing}
+      ${o ? html`<rnn-message variant="warning" heading="Overfitting" data-testid="overfitting">Held-out loss (mean of ${OVERFIT_WINDOW} evaluations in a row) rose from ${this.show(o.heldOutFrom)} at ${at(o.fromStep)} to ${this.show(o.heldOutTo)} at ${at(o.toStep)}, while training loss fell from ${this.show(o.trainFrom)} to ${this.show(o.trainTo)}: the model is learning the training text itself rather than what carries over to new text. Keep the best checkpoint, or use a smaller model or more text.</rnn-message>` : nothing}
       <div class="buttons">
         <rnn-toggle label="End each run at its best checkpoint (lowest held-out loss)" .checked=${this.settings.values.keepBest === "on"}
           @rnn-change=${(e: CustomEvent<{ value: boolean }>) => this.set("keepBest", e.detail.value ? "on" : "off")}></rnn-toggle>

@@ -17,6 +17,7 @@ import "../ui/message/message.js";
 import "../ui/progress/progress.js";
 import "../ui/slider/slider.js";
 import { fmt } from "../../bindings/format.js";
+import { trainingHealthMessage } from "../../lessons/training-health.js";
 
 type Run = { H: number; started: number } & BatchRun<"char-sweep">;
 
@@ -90,7 +91,7 @@ export class RnnCharSweep extends LitElement {
         </div>
         ${this.runs.map((r) => this.renderProgress(r))}
       </section>
-      ${this.runs.length ? html`${this.renderChart()}${this.renderTable()}` : nothing}
+      ${this.runs.length ? html`${this.renderChart()}${this.renderTable()}${this.renderHealth()}` : nothing}
       <p class="note">Time per epoch = measured seconds per training step × steps per pass over the training text. Loss is the mean per character over the last 5% of steps (${this.units}).</p>`;
   }
 
@@ -108,6 +109,15 @@ export class RnnCharSweep extends LitElement {
     const longest = curves.reduce((a, c) => (c.length > a.length ? c : a), [] as { step: number }[]);
     return html`<rnn-line-chart part="chart" label="Training loss by hidden size" y-label="${this.units} per character"
       .x=${longest.map((c) => c.step)} .series=${this.runs.map((r, i) => ({ label: `H = ${r.H}`, values: curves[i].map((c) => c.loss * k) }))}></rnn-line-chart>`;
+  }
+
+  /** Sizes whose run diverged or grew unstable, said in words beside the table. */
+  private renderHealth() {
+    const items = this.runs.flatMap((r) => {
+      const x = r.result, says = x ? trainingHealthMessage({ divergences: x.divergences, steps: this.steps, rolledBack: true, unstable: x.unstable }) : "";
+      return says ? [`H = ${r.H}: ${says}`] : [];
+    });
+    return items.length ? html`<rnn-message variant="warning" heading="Some runs were unstable" data-testid="training-health" .items=${items}></rnn-message>` : nothing;
   }
 
   private renderTable() {
