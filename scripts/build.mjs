@@ -5,6 +5,7 @@ import * as esbuild from "esbuild";
 import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { sharedCore } from "./shared-core.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const minify = !process.argv.includes("--no-minify");
@@ -42,20 +43,26 @@ export const inlineWorker = {
   },
 };
 
+/**
+ * Single-file outputs carry the engine and tasks once, as a core the page runs and hands to its
+ * workers (scripts/shared-core.mjs); split outputs keep the inlined worker source.
+ */
+export const singleFilePlugins = () => [sharedCore({ common, minify, root, workerEntry: "tasks/worker.ts", startModule: "tasks/start-worker.ts" })];
+
 /** Every output of the package; an entry whose source does not exist yet is skipped. */
 export const targets = [
   { entryPoints: ["cli/main.ts"], outfile: "dist/cli.js", platform: "node", format: "esm",
     banner: { js: "#!/usr/bin/env node" } },
   { entryPoints: ["lab/node/worker.ts"], outfile: "dist/lab-worker.js", platform: "node", format: "esm" },
   { entryPoints: ["bindings/index.ts"], outfile: "dist/engine.js", format: "esm" },
-  { entryPoints: ["components/index.ts"], outfile: "dist/rnn-explorer.js", format: "esm" },
+  { entryPoints: ["components/index.ts"], outfile: "dist/rnn-explorer.js", format: "esm", singleFile: true },
   // the SCORM 1.2 run-time of the pages `rnn-explorer pack --scorm` writes (event names only, a few kB)
   { entryPoints: ["components/scorm/boot.ts"], outfile: "dist/scorm.js", format: "esm" },
   // "rnn-explorer/worker": runTask and the package's tasks without the elements
-  { entryPoints: ["tasks/index.ts"], outfile: "dist/worker-api.js", format: "esm" },
+  { entryPoints: ["tasks/index.ts"], outfile: "dist/worker-api.js", format: "esm", singleFile: true },
   // classic script: import.meta is empty there, the bundle finds its URL from document.currentScript
   { entryPoints: ["components/index.ts"], outfile: "dist/rnn-explorer.iife.js", format: "iife", globalName: "RnnExplorer",
-    define: { "import.meta.url": "undefined" } },
+    define: { "import.meta.url": "undefined" }, singleFile: true },
   // one file per element for `import "rnn-explorer/elements/line-chart"`; shared code goes to chunks
   { entryPoints: elementEntries(), outdir: "dist/elements", format: "esm", splitting: true,
     entryNames: "[name]", chunkNames: "chunks/[name]-[hash]" },
@@ -83,7 +90,8 @@ export async function buildAll() {
     if (!t.entryPoints.every((e) => existsSync(path.join(root, e)))) continue;
     // hashed chunk names change from build to build: start the folder afresh
     if (t.outdir) rmSync(path.join(root, t.outdir), { recursive: true, force: true });
-    await esbuild.build({ ...common, minify, plugins: [inlineWorker], ...t });
+    const { singleFile, ...options } = t;
+    await esbuild.build({ ...common, minify, plugins: singleFile ? singleFilePlugins() : [inlineWorker], ...options });
     built.push(t.outfile ?? t.outdir);
   }
   return built;
@@ -95,7 +103,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (built.includes("dist/cli.js")) chmodSync(path.join(root, "dist/cli.js"), 0o755);
   if (existsSync(path.join(root, "components/embed/embed.ts"))) {
     const { buildEmbed } = await import("./embed.mjs");
-    built.push(await buildEmbed({ common: { ...common, minify, plugins: [inlineWorker] } }));
+    built.push(await buildEmbed({ common: { ...common, minify, plugins: singleFilePlugins() } }));
   }
   // types of each element file: dist/elements/<name>.d.ts points at the emitted declarations (npm run types)
   for (const e of elementEntries()) {

@@ -1,5 +1,4 @@
-/** Entry of the classic worker (bundled as an IIFE and inlined into the page bundle as a string). */
-import { serveTasks } from "../bindings/worker/serve.js";
-import { loadTask } from "./load.js";
+/** Entry of the classic worker (bundled as an IIFE; see scripts/shared-core.mjs for the single-file bundle). */
+import { startWorker } from "./start-worker.js";
 
-serveTasks(loadTask);
+startWorker();
