@@ -1,6 +1,6 @@
 // Screenshots of the element catalogue (and embed.html), light and dark, 1200 and 375 px wide, and with
 // `course` every lesson of the course page at 1280×800 and 390×844 (first screen and whole view, with where the
-// marked control and main visual landed), with headless Chromium; written to screenshots/ (gitignored).
+// marked control and main visual landed; at 390 px the whole view in tiles of two screens, light and dark), with headless Chromium; written to screenshots/ (gitignored).
 // Run `npm run build` first. `node scripts/screenshot.mjs course lstm,gru light-1280` limits the course to some lessons and one look (`all` for every lesson).
 import { chromium } from "playwright-core";
 import { mkdirSync } from "node:fs";
@@ -72,7 +72,11 @@ async function course(only, look /* e.g. "light-1280" */) {
       }, name);
       console.log(`${scheme} ${width} ${name}: control y ${at.control}, visual y ${at.visual}, page ${at.page} px`);
       await page.screenshot({ path: path.join(out, `course-${name}-${scheme}-${width}.png`) });
-      if (scheme === "light") await page.screenshot({ path: path.join(out, `course-${name}-${scheme}-${width}-full.png`), fullPage: true });
+      if (scheme === "light" && width > 600) await page.screenshot({ path: path.join(out, `course-${name}-${scheme}-${width}-full.png`), fullPage: true });
+      // a phone's whole view in tiles of two screens, which an image viewer shows at full size
+      if (width < 600) for (let y = 0, k = 0, h = at.page; y < h; y += 2 * height, k++)
+        await page.screenshot({ path: path.join(out, `course-${name}-${scheme}-${width}-${k}.png`), fullPage: true,
+          clip: { x: 0, y, width, height: Math.min(2 * height, h - y) } });
     }
     await page.close();
   }

@@ -25,7 +25,7 @@ export function accumulationTable(p: BpttPass, revealed: number, net: ScalarNet)
           return html`<tr>
             <th scope="row">${c.k}</th><td>${fmt(p.x[c.k])}</td><td>${fmt(p.h[c.k])}</td><td>${fmt(p.dh[c.k + 1])}</td><td>${fmt(p.e[c.k + 1])}</td>
             <td>${fmt(c.wr)}</td><td>${fmt(c.wx)}</td><td>${fmt(sr)}</td><td>${fmt(sx)}</td></tr>`;
-        }) : html`<tr><td colspan="9" class="empty">The backward pass has not started: press <em>Step backward</em> or <em>Full pass</em>.</td></tr>`}
+        }) : html`<tr><td colspan="9" class="empty"><span>The backward pass has not started: press <em>Step backward</em> or <em>Full pass</em>.</span></td></tr>`}
       </tbody>
     </table>
   </div>

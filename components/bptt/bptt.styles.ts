@@ -9,6 +9,13 @@ export const bpttStyles = css`
   .rolled { width: 100%; max-width: 220px; height: auto; display: block; margin: 0 auto; }
   .graph-scroll { overflow-x: auto; overflow-y: hidden; border-radius: calc(var(--_radius) / 2); background: var(--_bg); border: 1px solid var(--_border); }
   .graph { display: block; }
+  /* a phone gets the graph top to bottom at full size, scrolling down inside its box, instead of a sideways strip */
+  .graph.down { display: none; margin: 0 auto; }
+  @container (max-width: 640px) {
+    .graph.across { display: none; }
+    .graph.down { display: block; }
+    .graph-scroll { overflow-x: hidden; overflow-y: auto; max-height: 520px; }
+  }
   .graph text, .rolled text { font-family: var(--_mono); font-size: 11.5px; fill: var(--_fg); }
   .graph .muted { fill: var(--_muted); }
   .graph .name { fill: var(--_muted); }
@@ -38,6 +45,8 @@ export const bpttStyles = css`
   th, td { padding: 3px 8px; text-align: right; border-bottom: 1px solid var(--_border); white-space: nowrap; }
   thead th { position: sticky; top: 0; background: var(--_surface); font-family: var(--_font); font-weight: 600; }
   td.empty { text-align: left; color: var(--_muted); font-family: var(--_font); white-space: normal; }
+  /* the note stays in view and wraps inside the scrolling box, however wide the empty table is */
+  td.empty span { display: block; position: sticky; left: 8px; width: min(60ch, calc(100cqw - 80px)); }
   .totals-scroll { overflow-x: auto; margin-top: 10px; }
   .totals { max-width: 640px; }
   .totals th[scope="row"] { text-align: left; font-family: var(--_font); }

@@ -14,7 +14,7 @@ import { DEFAULT_NET, DEFAULT_T, DEFAULT_TRAINING, MAX_T, resizeInputs, ScalarRn
 import { aligned, at, eq, n, plus, sub, times } from "../math/mathml.js";
 import { fieldId, textField } from "../ui/text-field.js";
 import { lessonStyles, signalLessonStyles } from "../theme/lesson.styles.js";
-import { bandLegend, nodeCenter, NODE_STEP, rolledPicture, unrolledGraph } from "./graph.js";
+import { bandLegend, nodeCenter, nodeTop, NODE_STEP, rolledPicture, ROW_STEP, unrolledColumn, unrolledGraph } from "./graph.js";
 import { accumulationTable } from "./accumulation.js";
 import { bpttStyles } from "./bptt.styles.js";
 import "../charts/line-chart/line-chart.js";
@@ -138,7 +138,9 @@ export class RnnBptt extends LitElement {
   private scrollToNode(k: number, behavior: ScrollBehavior = "smooth") {
     void this.updateComplete.then(() => {
       const box = this.renderRoot.querySelector<HTMLElement>(".graph-scroll");
-      if (box) box.scrollTo({ left: Math.max(0, nodeCenter(k) - box.clientWidth / 2), behavior });
+      // the strip scrolls sideways, the phone's column scrolls down: bring node k to the middle of either
+      if (box) box.scrollTo({ left: Math.max(0, nodeCenter(k) - box.clientWidth / 2),
+        top: Math.max(0, nodeTop(k) + ROW_STEP / 2 - box.clientHeight / 2), behavior });
     });
   }
 
@@ -274,7 +276,7 @@ export class RnnBptt extends LitElement {
             ← backward: ∂L/∂h[k] = e[k+1]·w<sub>r</sub>, e[k] = ∂L/∂h[k]·(1 − h[k]²).</p>
           <div class="graph-scroll" part="graph" tabindex="0" role="region"
             aria-label=${`Unrolled graph, ${T + 1} nodes; the backward pass has reached ${revealed ? `node ${T - revealed + 1}` : "no node yet"}. The table below lists every value.`}>
-            ${unrolledGraph(p, revealed)}
+            ${unrolledGraph(p, revealed)}${unrolledColumn(p, revealed)}
           </div>
           ${bandLegend()}
         </div>

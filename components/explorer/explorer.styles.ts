@@ -26,5 +26,8 @@ export const explorerStyles = css`
     .brand small:not(.position) { display: none; }
     .bar .path .long { display: none; }
     .bar .path .short { display: inline; }
+    /* a phone: Share stays on the title's row and Previous/Next get a row of their own, so nothing wraps alone */
+    .bar .share { order: 1; }
+    .bar .path { order: 2; flex: 1 1 100%; }
   }
 `;

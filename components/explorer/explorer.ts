@@ -223,7 +223,7 @@ export class RnnExplorer extends LitElement {
         <span class="brand">${this.label}${single && entry ? html`<small>${entry.title}</small>`
           : entry ? html`<small class="position">${at + 1} of ${shown.length}</small>` : nothing}</span>
         ${path("Lesson path")}
-        ${this.noShare || !shown.length ? nothing : html`<rnn-button variant="quiet" aria-controls="share" pressed=${this.shareOpen ? "true" : "false"}
+        ${this.noShare || !shown.length ? nothing : html`<rnn-button class="share" variant="quiet" aria-controls="share" pressed=${this.shareOpen ? "true" : "false"}
           @click=${() => { this.shareOpen = !this.shareOpen; }}>Share</rnn-button>`}
       </div>
       ${allProblems.length ? html`<rnn-message part="message" variant="warning" heading="Some settings were not understood and were replaced by defaults:" .items=${allProblems}></rnn-message>` : nothing}

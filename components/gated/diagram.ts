@@ -1,19 +1,27 @@
 /** SVG pieces the cell diagrams share: gate boxes with a fill level, operation nodes, wires with arrowheads. */
-import { svg, type TemplateResult } from "lit";
+import { html, svg, type TemplateResult } from "lit";
 import { fmt } from "../math/mathml.js";
 
 /**
  * A gate box: name and nonlinearity, its value, and a fill whose height shows where the
  * value sits in the gate's range (the number is always printed: colour is never the only cue).
  */
-export function gateBox(x: number, y: number, name: string, act: string, value: number, range: [number, number], w = 84, h = 56): TemplateResult {
+export function gateBox(x: number, y: number, name: string, act: string, value: number, range: [number, number], narrow = false): TemplateResult {
+  // the phone's box is narrower and taller: name, nonlinearity and value each get a line
+  const w = narrow ? 70 : 84, h = narrow ? 66 : 56;
   const frac = Math.max(0, Math.min(1, (value - range[0]) / (range[1] - range[0])));
   return svg`<g class="gate" data-gate=${name}>
     <rect class="box" x=${x - w / 2} y=${y - h / 2} width=${w} height=${h} rx="6"></rect>
     <rect class="level" x=${x - w / 2 + 1} y=${y + h / 2 - 1 - frac * (h - 2)} width=${w - 2} height=${frac * (h - 2)} rx="5"></rect>
-    <text x=${x} y=${y - 6} text-anchor="middle">${name} = ${act}(·)</text>
-    <text x=${x} y=${y + 14} text-anchor="middle" font-weight="600">${fmt(value, 3)}</text>
+    ${narrow ? svg`<text x=${x} y=${y - 12} text-anchor="middle">${name}</text><text x=${x} y=${y + 5} text-anchor="middle">${act}(·)</text>`
+      : svg`<text x=${x} y=${y - 6} text-anchor="middle">${name} = ${act}(·)</text>`}
+    <text x=${x} y=${y + (narrow ? 23 : 14)} text-anchor="middle" font-weight="600">${fmt(value, 3)}</text>
   </g>`;
+}
+
+/** The diagram's svg, wide (660 units across) or for a phone (340 across); the view's style shows one of the two. */
+export function diagramFrame(narrow: boolean, label: string, height: number, body: TemplateResult): TemplateResult {
+  return html`<svg class="diagram ${narrow ? "narrow" : "wide"}" viewBox="0 0 ${narrow ? 340 : 660} ${height}" role="img" aria-label=${label}>${body}</svg>`;
 }
 
 /** A round operation node (×, +, 1−). */

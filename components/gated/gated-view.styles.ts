@@ -17,7 +17,7 @@ export const gatedStyles = css`
   .tl-step { cursor: pointer; border-radius: 4px; border: 1px solid transparent; }
   .tl-step:hover { border-color: var(--_border); }
   .tl-step.selected { border: 2px solid var(--_accent); background: var(--_surface); }
-  .tl-t { color: var(--_muted); font-size: 0.8em; }
+  .tl-t { color: var(--_muted); font-size: max(11px, 0.8em); }
   .tl-in { font-weight: 600; }
   .tl-in.mark { text-decoration: underline; color: var(--_accent); }
   .tl-target { color: var(--_muted); }
@@ -32,9 +32,11 @@ export const gatedStyles = css`
   .unit:has(input:focus-visible) { outline: 2px solid var(--_focus); outline-offset: 2px; }
   .heat rnn-heat-map { min-width: 0; }
   .equations math[display="block"] { font-size: 0.98em; }
-  /* below 520px the diagram keeps a readable size and scrolls sideways; every number is also in the equations.
-     It is drawn at 540/660 of its coordinates there, so its type is larger to stay at 11 px or more */
-  .diagram-wrap { overflow-x: auto; }
-  @container (max-width: 560px) { .diagram-wrap .diagram { min-width: 540px; } .diagram text { font-size: 14px; } }
+  /* a phone gets a diagram drawn for its width (340 units): it scales to the card instead of scrolling sideways,
+     and its 14 px type stays at 11 px or more down to a 270 px card */
+  .diagram.narrow { display: none; max-width: 440px; margin: 0 auto; }
+  .diagram.narrow text { font-size: 14px; }
+  .diagram .halo { paint-order: stroke; stroke: var(--_surface); stroke-width: 5px; stroke-linejoin: round; }
+  @container (max-width: 560px) { .diagram.wide { display: none; } .diagram.narrow { display: block; } }
   .eq-label { color: var(--_muted); font-size: 0.82em; margin: 8px 0 0; }
 `;

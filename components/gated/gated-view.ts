@@ -69,7 +69,8 @@ export abstract class GatedCellView extends LitElement {
   protected abstract readonly cell: GatedCellKind;
   protected abstract heading(): TemplateResult;
   protected abstract guide(): TemplateResult;
-  protected abstract diagram(trace: Trace, t: number, unit: number): TemplateResult;
+  /** The cell diagram: the wide drawing, or (narrow) the phone's, laid out for about 340 px so its type stays readable. */
+  protected abstract diagram(trace: Trace, t: number, unit: number, narrow: boolean): TemplateResult;
   protected abstract equations(trace: Trace, t: number, unit: number): TemplateResult;
   protected abstract gateRows(): GateRow[];
   /** Largest |engine − float64 reference| over the hidden states of the trace. */
@@ -296,7 +297,7 @@ export abstract class GatedCellView extends LitElement {
         <section class="card" part="diagram" aria-label="Cell diagram" data-primary="visual">
           <h3>The cell at step t = ${t}, unit j = ${j}</h3>
           ${this.renderUnits(trace.hiddenSize)}
-          ${this.diagram(trace, t, j)}
+          ${this.diagram(trace, t, j, false)}${this.diagram(trace, t, j, true)}
         </section>
         <section class="card equations" part="equations" aria-label="Update equations">
           <h3>The update, with this step's numbers</h3>

@@ -2,9 +2,9 @@ import { html, mathml, svg, type TemplateResult } from "lit";
 import { define } from "../define.js";
 import { registerView } from "../registry.js";
 import type { Trace } from "../../lessons/gated-cell.js";
-import { GRU_GATES, gruReference, gruUnitStep } from "../../lessons/gru-cell.js";
+import { GRU_GATES, gruReference, gruUnitStep, type GruUnitStep } from "../../lessons/gru-cell.js";
 import { GATED_ATTRIBUTES, GatedCellView, gateLines, gateValues, type GateRow } from "../gated/gated-view.js";
-import { gateBox, opNode, wire } from "../gated/diagram.js";
+import { diagramFrame, gateBox, opNode, wire } from "../gated/diagram.js";
 import { aligned, eq, fmt, had, n, now, paren, plus, prev, r, sub, times } from "../math/mathml.js";
 import { maxGap } from "../gated/reference-gap.js";
 
@@ -85,10 +85,16 @@ export class RnnGru extends GatedCellView {
       <mo>(</mo><mn>1</mn><mo>−</mo>${sub("z", "s")}<mo>)</mo></mrow>`;
   }
 
-  protected diagram(trace: Trace, t: number, j: number) {
-    const u = gruUnitStep(trace, t, j), G = u.gates, Y = 56, gy = 206, bus = 282;
+  protected diagram(trace: Trace, t: number, j: number, narrow: boolean) {
+    const u = gruUnitStep(trace, t, j), G = u.gates;
     const keep = 1 - G.z.value, hw = 1.5 + 7 * keep;
-    return html`<div class="diagram-wrap" tabindex="0" role="region" aria-label="Cell diagram (scrolls sideways on narrow screens)"><svg class="diagram" viewBox="0 0 660 330" role="img" aria-label=${`GRU cell, unit ${j}, step ${t}: h(t−1) = ${fmt(u.hPrev, 3)}, update gate z = ${fmt(G.z.value, 3)}, reset gate r = ${fmt(G.r.value, 3)}, candidate g = ${fmt(G.g.value, 3)}, h(t) = ${fmt(u.h, 3)}.`}>
+    const label = `GRU cell, unit ${j}, step ${t}: h(t−1) = ${fmt(u.hPrev, 3)}, update gate z = ${fmt(G.z.value, 3)}, reset gate r = ${fmt(G.r.value, 3)}, candidate g = ${fmt(G.g.value, 3)}, h(t) = ${fmt(u.h, 3)}.`;
+    return diagramFrame(narrow, label, narrow ? 358 : 330, narrow ? this.narrowDiagram(u, keep, hw) : this.wideDiagram(u, keep, hw));
+  }
+
+  private wideDiagram(u: GruUnitStep, keep: number, hw: number) {
+    const G = u.gates, Y = 56, gy = 206, bus = 282;
+    return svg`
       <text x="330" y="18" text-anchor="middle" class="muted">hidden state h — the highway (only × (1 − z) and + z·g)</text>
       <text x="6" y=${Y - 12}>h(t−1)</text><text x="6" y=${Y + 22} font-weight="600">${fmt(u.hPrev, 3)}</text>
       ${wire([[64, Y], [187, Y]], "highway", 3)}
@@ -118,8 +124,44 @@ export class RnnGru extends GatedCellView {
       ${wire([[360, bus], [360, 269]])}
       ${wire([[560, bus], [560, 236], [512, 236]])}
       <path class="wire" d="M 40 ${bus} L 560 ${bus}"></path>
-      <text x="6" y=${bus + 24}>h(t−1) to z, r and (via r) to g;  x(t) to all three</text>
-    </svg></div>`;
+      <text x="6" y=${bus + 24}>h(t−1) to z, r and (via r) to g;  x(t) to all three</text>`;
+  }
+
+  /** The phone's drawing: the same wires in 340 px; r·h sits between r and g, which it feeds from the side. */
+  private narrowDiagram(u: GruUnitStep, keep: number, hw: number) {
+    const G = u.gates, Y = 82, gy = 240, bus = 304, top = gy - 33, [xz, xr, xg, xm] = [40, 130, 300, 215];
+    return svg`
+      <text x="170" y="16" text-anchor="middle" class="muted">hidden state h: the highway</text>
+      <text x="170" y="34" text-anchor="middle" class="muted">(only × (1 − z) and + z·g)</text>
+      <text x="4" y=${Y - 17}>h(t−1) = <tspan font-weight="600">${fmt(u.hPrev, 3)}</tspan></text>
+      ${wire([[4, Y], [52, Y]], "highway", 3)}
+      ${opNode(65, Y, "×")}
+      ${wire([[78, Y], [212, Y]], "highway", hw)}
+      <text x="82" y=${Y + 28} class="muted halo">(1−z)·h = ${fmt(u.keep, 3)}</text>
+      ${opNode(225, Y, "+")}
+      ${wire([[238, Y], [336, Y]], "highway", 3)}
+      <text x="336" y=${Y - 17} text-anchor="end">h(t) = <tspan font-weight="600">${fmt(u.h, 3)}</tspan></text>
+      ${wire([[xz, top], [xz, 150], [52, 150]])}
+      ${opNode(65, 150, "1−")}
+      ${wire([[65, 137], [65, Y + 13]])}
+      <text x="82" y="133" class="muted">1−z = ${fmt(keep, 3)}</text>
+      ${wire([[xz, 175], [212, 175]])}
+      ${wire([[xg, top], [xg, 175], [238, 175]])}
+      ${opNode(225, 175, "×")}
+      ${wire([[225, 162], [225, Y + 13]])}
+      <text x="238" y="152" class="muted">z·g = ${fmt(u.write, 3)}</text>
+      ${opNode(xm, gy, "×")}
+      ${wire([[xr + 35, gy], [xm - 13, gy]])}
+      ${wire([[xm + 13, gy], [xg - 35, gy]])}
+      <text x=${xm} y="203" text-anchor="middle" class="muted">r·h = ${fmt(u.rh, 3)}</text>
+      ${gateBox(xz, gy, "z", "σ", G.z.value, [0, 1], true)}
+      ${gateBox(xr, gy, "r", "σ", G.r.value, [0, 1], true)}
+      ${gateBox(xg, gy, "g", "tanh", G.g.value, [-1, 1], true)}
+      ${[xz, xr, xg].map((x) => svg`${wire([[x, bus], [x, gy + 33]])}`)}
+      ${wire([[xm, bus], [xm, gy + 13]])}
+      <path class="wire" d="M 20 ${bus} L 310 ${bus}"></path>
+      <text x="4" y=${bus + 24}>h(t−1) to z, r and (via r) to g;</text>
+      <text x="4" y=${bus + 44}>x(t) to all three</text>`;
   }
 
   protected equations(trace: Trace, t: number, j: number): TemplateResult {

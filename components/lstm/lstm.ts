@@ -2,9 +2,9 @@ import { html, mathml, svg, type TemplateResult } from "lit";
 import { define } from "../define.js";
 import { registerView } from "../registry.js";
 import type { Trace } from "../../lessons/gated-cell.js";
-import { LSTM_GATES, lstmReference, lstmUnitStep } from "../../lessons/lstm-cell.js";
+import { LSTM_GATES, lstmReference, lstmUnitStep, type LstmUnitStep } from "../../lessons/lstm-cell.js";
 import { GATED_ATTRIBUTES, GatedCellView, gateLines, gateValues, type GateRow } from "../gated/gated-view.js";
-import { gateBox, opNode, wire } from "../gated/diagram.js";
+import { diagramFrame, gateBox, opNode, wire } from "../gated/diagram.js";
 import { aligned, eq, fmt, had, n, now, plus, prev, r, sub, tanh, times } from "../math/mathml.js";
 import { maxGap } from "../gated/reference-gap.js";
 
@@ -94,10 +94,16 @@ export class RnnLstm extends GatedCellView {
       <munderover><mo>∏</mo><mrow><mi>s</mi><mo>=</mo><mi>k</mi><mo>+</mo><mn>1</mn></mrow><mi>T</mi></munderover>${sub("f", "s")}</mrow>`;
   }
 
-  protected diagram(trace: Trace, t: number, j: number) {
-    const u = lstmUnitStep(trace, t, j), G = u.gates, Y = 56, gy = 206, bus = 282;
+  protected diagram(trace: Trace, t: number, j: number, narrow: boolean) {
+    const u = lstmUnitStep(trace, t, j), G = u.gates;
     const hw = 1.5 + 7 * G.f.value; // the highway after × f is as thick as the fraction kept
-    return html`<div class="diagram-wrap" tabindex="0" role="region" aria-label="Cell diagram (scrolls sideways on narrow screens)"><svg class="diagram" viewBox="0 0 660 330" role="img" aria-label=${`LSTM cell, unit ${j}, step ${t}: c(t−1) = ${fmt(u.cPrev, 3)}, forget gate f = ${fmt(G.f.value, 3)}, input gate i = ${fmt(G.i.value, 3)}, candidate g = ${fmt(G.g.value, 3)}, output gate o = ${fmt(G.o.value, 3)}, c(t) = ${fmt(u.c, 3)}, h(t) = ${fmt(u.h, 3)}.`}>
+    const label = `LSTM cell, unit ${j}, step ${t}: c(t−1) = ${fmt(u.cPrev, 3)}, forget gate f = ${fmt(G.f.value, 3)}, input gate i = ${fmt(G.i.value, 3)}, candidate g = ${fmt(G.g.value, 3)}, output gate o = ${fmt(G.o.value, 3)}, c(t) = ${fmt(u.c, 3)}, h(t) = ${fmt(u.h, 3)}.`;
+    return diagramFrame(narrow, label, narrow ? 346 : 330, narrow ? this.narrowDiagram(u, j, hw) : this.wideDiagram(u, j, hw));
+  }
+
+  private wideDiagram(u: LstmUnitStep, j: number, hw: number) {
+    const G = u.gates, Y = 56, gy = 206, bus = 282;
+    return svg`
       <text x="330" y="18" text-anchor="middle" class="muted">cell state c — the gradient highway (only × f and + i·g)</text>
       <text x="6" y=${Y - 12}>c(t−1)</text><text x="6" y=${Y + 22} font-weight="600">${fmt(u.cPrev, 3)}</text>
       ${wire([[64, Y], [157, Y]], "highway", 3)}
@@ -126,8 +132,44 @@ export class RnnLstm extends GatedCellView {
       ${gateBox(500, gy, "o", "σ", G.o.value, [0, 1])}
       ${[170, 280, 390, 500].map((x) => svg`${wire([[x, bus], [x, gy + 28]])}`)}
       <path class="wire" d="M 40 ${bus} L 520 ${bus}"></path>
-      <text x="6" y=${bus + 24}>[h(t−1); x(t)]  h(t−1)[${j}] = ${fmt(u.hPrev, 3)}</text>
-    </svg></div>`;
+      <text x="6" y=${bus + 24}>[h(t−1); x(t)]  h(t−1)[${j}] = ${fmt(u.hPrev, 3)}</text>`;
+  }
+
+  /** The phone's drawing: the same wires in 340 px, each gate's output straight above it (o feeds the output column). */
+  private narrowDiagram(u: LstmUnitStep, j: number, hw: number) {
+    const G = u.gates, Y = 82, gy = 228, bus = 292, top = gy - 33, [xf, xi, xg, xo] = [45, 125, 205, 285];
+    return svg`
+      <text x="170" y="16" text-anchor="middle" class="muted">cell state c: the gradient highway</text>
+      <text x="170" y="34" text-anchor="middle" class="muted">(only × f and + i·g)</text>
+      <text x="4" y=${Y - 17}>c(t−1) = <tspan font-weight="600">${fmt(u.cPrev, 3)}</tspan></text>
+      ${wire([[4, Y], [xf - 13, Y]], "highway", 3)}
+      ${opNode(xf, Y, "×")}
+      ${wire([[xf + 13, Y], [152, Y]], "highway", hw)}
+      <text x="108" y=${Y + 27} text-anchor="middle" class="muted">f·c = ${fmt(u.keep, 3)}</text>
+      ${opNode(165, Y, "+")}
+      ${wire([[178, Y], [336, Y]], "highway", 3)}
+      <text x="336" y=${Y - 17} text-anchor="end">c(t) = <tspan font-weight="600">${fmt(u.c, 3)}</tspan></text>
+      ${wire([[xf, top], [xf, Y + 13]])}
+      ${wire([[xi, top], [xi, 140], [152, 140]])}
+      ${wire([[xg, top], [xg, 140], [178, 140]])}
+      ${opNode(165, 140, "×")}
+      ${wire([[165, 127], [165, Y + 13]])}
+      <text x="165" y="178" text-anchor="middle" class="muted halo">i·g = ${fmt(u.write, 3)}</text>
+      ${wire([[xo, Y], [xo, 100]])}
+      <rect class="box" x=${xo - 28} y="100" width="56" height="26" rx="6"></rect><text x=${xo} y="118" text-anchor="middle">tanh</text>
+      ${wire([[xo, 126], [xo, 147]])}
+      ${wire([[xo, top], [xo, 173]])}
+      ${opNode(xo, 160, "×")}
+      ${wire([[xo + 13, 160], [332, 160], [332, bus + 4]])}
+      <text x="336" y=${bus + 24} text-anchor="end">h(t) = <tspan font-weight="600">${fmt(u.h, 3)}</tspan></text>
+      ${gateBox(xf, gy, "f", "σ", G.f.value, [0, 1], true)}
+      ${gateBox(xi, gy, "i", "σ", G.i.value, [0, 1], true)}
+      ${gateBox(xg, gy, "g", "tanh", G.g.value, [-1, 1], true)}
+      ${gateBox(xo, gy, "o", "σ", G.o.value, [0, 1], true)}
+      ${[xf, xi, xg, xo].map((x) => svg`${wire([[x, bus], [x, gy + 33]])}`)}
+      <path class="wire" d="M 20 ${bus} L 300 ${bus}"></path>
+      <text x="4" y=${bus + 24}>[h(t−1); x(t)]</text>
+      <text x="4" y=${bus + 44}>h(t−1)[${j}] = ${fmt(u.hPrev, 3)}</text>`;
   }
 
   protected equations(trace: Trace, t: number, j: number): TemplateResult {

@@ -16,11 +16,14 @@ export const sequenceLabStyles = css`
   .step-grid { display: grid; gap: var(--_gap); grid-template-columns: minmax(0, 1fr); align-items: start; margin-top: 8px; }
   @container (min-width: 980px) { .step-grid { grid-template-columns: minmax(0, 11fr) minmax(0, 9fr); } }
   .equations { overflow-x: auto; min-width: 0; }
-  .diagram-wrap { overflow-x: auto; }
-  .diagram { min-width: 520px; max-width: 760px; }
+  .diagram.wide { max-width: 760px; }
   .diagram text.small { font-size: 11.5px; }
-  /* below its minimum width the diagram is drawn at 520/640 scale: larger type keeps labels at 11 px or more */
-  @container (max-width: 640px) { .diagram text { font-size: 14px; } .diagram text.small { font-size: 13.6px; } }
+  /* a phone gets the two-row drawing (340 units across), which scales to the card instead of scrolling sideways;
+     its type is sized so that labels stay at 11 px or more down to a 300 px card */
+  .diagram.narrow { display: none; max-width: 460px; margin: 0 auto; }
+  .diagram.narrow text { font-size: 14px; }
+  .diagram.narrow text.small { font-size: 13px; }
+  @container (max-width: 600px) { .diagram.wide { display: none; } .diagram.narrow { display: block; } }
   .diagram .box.live, .diagram .box.out { stroke: var(--_accent); stroke-width: 2; }
   .diagram .box.fn { fill: var(--_surface); stroke: var(--_fg); }
   .diagram .wire.live { stroke: var(--_accent); stroke-width: 2; }

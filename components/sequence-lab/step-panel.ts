@@ -14,9 +14,10 @@ export function stepPanel(s: StepTrace, params: Params, activation: Activation, 
   const H = s.h.length, f = activation === "linear" ? "id" : activation, t = s.t;
   const byOut = mathml`<msub><mi>b</mi><mtext>out</mtext></msub>`;
   return html`<div class="step-grid">
-    <div class="diagram-wrap" tabindex="0" role="region" aria-label="Cell diagram (scrolls sideways)"><svg class="diagram" viewBox="0 0 640 240" role="img" aria-label=${`Step ${t}: input ${s.x}, previous state ${s.hPrev.join(", ")}, `
+    <div class="diagram-wrap">${[false, true].map((narrow) => html`<svg class="diagram ${narrow ? "narrow" : "wide"}" viewBox=${narrow ? "0 0 340 392" : "0 0 640 240"} role="img"
+      aria-label=${`Step ${t}: input ${s.x}, previous state ${s.hPrev.join(", ")}, `
       + `pre-activation ${s.a.join(", ")}, state ${s.h.join(", ")}, output ${s.y}; expected next value ${s.expected}.`}>
-      ${cellDiagram(s, params, activation, p, pulse)}</svg></div>
+      ${cellDiagram(s, params, activation, p, pulse, narrow)}</svg>`)}</div>
     <div class="nums equations">
       ${displayMath(row(v("a", "t"), o("="), W("in"), mathml`<msub><mi>x</mi><mi>t</mi></msub>`, o("+"), W("h"), v("h", "t−1"), o("+"), v("b")))}
       ${line(inlineMath(v("a", t)), H <= 4 ? mat(params.W_x) : vec(s.inputTerm), ...(H <= 4 ? [vec([s.x])] : []), op("+"),
