@@ -10,7 +10,7 @@ const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; ch
   ".json": "application/json; charset=utf-8", ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png",
   ".wasm": "application/wasm", ".md": "text/markdown; charset=utf-8" };
 
-/** URL prefix → folder (relative to the repo). */
+/** URL prefix → folder (relative to the repo, or absolute). */
 const DEFAULT_ROUTES = { "/dist/": "dist", "/gallery/": "gallery", "/custom-elements.json": "custom-elements.json" };
 
 /** A percent-decoded path, or null for a malformed escape (answered 400, never a crash). */
@@ -26,7 +26,7 @@ export function startServer({ port = Number(process.env.PORT ?? 8080), host = "1
     if (url.pathname === "/" || url.pathname === "/index.html") file = path.join(root, "gallery/index.html");
     else for (const [prefix, dir] of Object.entries(table)) {
       if (url.pathname === prefix || (prefix.endsWith("/") && url.pathname.startsWith(prefix))) {
-        const base = path.join(root, dir), rel = decodePath(url.pathname.slice(prefix.length));
+        const base = path.resolve(root, dir), rel = decodePath(url.pathname.slice(prefix.length));
         if (rel === null) { res.writeHead(400, { "Content-Type": "text/plain" }); res.end("bad request: malformed URL escape\n"); return; }
         const full = path.resolve(base, rel);
         if (full === base || full.startsWith(base + path.sep)) file = full;

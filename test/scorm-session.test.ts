@@ -62,3 +62,15 @@ describe("a lesson's SCORM attempt", () => {
     expect(scormTimespan(-5)).toBe("0000:00:00.00");
   });
 });
+
+describe("the design grid's prediction score", () => {
+  it("is 100 for the winning cell, 0 for the last, evenly between", async () => {
+    const { predictionScore } = await import("../lab/prediction-score.js");
+    expect(predictionScore(1, 27)).toBe(100);
+    expect(predictionScore(27, 27)).toBe(0);
+    expect(predictionScore(14, 27)).toBe(50);
+    expect(predictionScore(1, 1)).toBe(100);
+    expect(() => predictionScore(0, 5)).toThrow(/rank must be an integer in \[1, 5\], got 0/);
+    expect(() => predictionScore(6, 5)).toThrow(RangeError);
+  });
+});

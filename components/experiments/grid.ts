@@ -10,14 +10,12 @@ import "../charts/heat-map/heat-map.js";
 import "../ui/button/button.js";
 import "../ui/select/select.js";
 import { fmt } from "../../bindings/format.js";
+import { predictionScore } from "../../lab/prediction-score.js";
 
 type Cell = { hiddenSize: number; activation: string; seqLen: number };
 const cellOf = (r: RunSummary) => r.value as unknown as Cell;
 const same = (a: Cell, b: Cell) => a.hiddenSize === b.hiddenSize && a.activation === b.activation && a.seqLen === b.seqLen;
 const name = (c: Cell) => `H=${c.hiddenSize} ${c.activation} seq=${c.seqLen}`;
-
-/** The prediction's score, 0–100: 100 for the cell that ranked first, 0 for the last, evenly between. */
-export const predictionScore = (rank: number, count: number) => (count <= 1 ? 100 : (100 * (count - rank)) / (count - 1));
 
 /**
  * The design grid's prediction exercise and heat maps: the reader locks in the cell they

@@ -1,0 +1,115 @@
+/**
+ * A packed SCORM 1.2 lesson in a real SCORM run-time: an LMS page (scorm-again's Scorm12API as
+ * window.API) frames the SCO page from the unpacked zip, as an LMS player does. The lesson
+ * initialises, reports incomplete, completed once the reader ran its main action, commits, and
+ * finishes when the LMS removes its frame. Opened without an LMS, it is a plain lesson page.
+ */
+import { afterEach, beforeAll, expect, test } from "vitest";
+import { commands } from "vitest/browser";
+import { origin, sleep } from "./helpers.js";
+
+let frame: HTMLIFrameElement | undefined;
+beforeAll(() => commands.startCapture());
+afterEach(() => { frame?.remove(); frame = undefined; });
+
+function open(src: string): Promise<void> {
+  frame = document.createElement("iframe");
+  frame.src = src;
+  frame.style.cssText = "width:1000px;height:700px;border:0";
+  const loaded = new Promise<void>((r) => frame!.addEventListener("load", () => r(), { once: true }));
+  document.body.append(frame);
+  return loaded;
+}
+
+/** Polls `body` (a function's source, of `arg`) in the frame at `url` until it returns a truthy value. */
+async function until<T>(url: string, body: string, arg?: unknown): Promise<T> {
+  for (let i = 0; i < 300; i++) {
+    const v = await commands.inFrame<T>(url, body, arg).catch(() => undefined);
+    if (v) return v;
+    await sleep(50);
+  }
+  throw new Error(`never true in ${url}: ${body}`);
+}
+
+const LMS = "/fixtures/lms.html";
+type Call = string[];
+const log = () => commands.inFrame<Call[]>(LMS, "() => window.lmsLog");
+const status = () => commands.inFrame<string>(LMS, "() => window.API.cmi.core.lesson_status");
+
+/** Clicks the button labelled `label` inside the view the SCO page shows. */
+const CLICK = `(label) => {
+  const view = document.querySelector("rnn-explorer").shadowRoot.querySelector("[data-view], rnn-bptt");
+  const button = [...view.shadowRoot.querySelectorAll("rnn-button")].find((b) => b.textContent.trim() === label);
+  if (!button) return false;
+  button.click();
+  return true;
+}`;
+
+test("the lesson reports incomplete, completed after its main action, and finishes when the LMS closes it", async () => {
+  await open(`${origin}${LMS}?sco=view-bptt.html`);
+  const sco = "/scorm/view-bptt.html";
+  // the SCO found window.API in its parent and started the attempt
+  await until(LMS, `() => window.lmsLog.some((c) => c[0] === "LMSInitialize")`);
+  await until(LMS, `() => window.API.cmi.core.lesson_status === "incomplete"`);
+  expect(await commands.inFrame<boolean>(LMS, "() => window.API.isInitialized()")).toBe(true);
+  const started = await log();
+  expect(started.map((c) => c[0])).toEqual(["LMSInitialize", "LMSSetValue", "LMSCommit"]);
+  expect(started[1]).toEqual(["LMSSetValue", "cmi.core.lesson_status", "incomplete"]);
+
+  // opening it is not completing it: the view is drawn and the status stays
+  await until(sco, `() => !!document.querySelector("rnn-explorer")?.shadowRoot?.querySelector("rnn-bptt")?.shadowRoot?.querySelector("rnn-button")`);
+  await sleep(300);
+  expect(await status()).toBe("incomplete");
+
+  // the reader steps the backward pass once: the lesson's main action
+  expect(await until<boolean>(sco, CLICK, "Step backward")).toBe(true);
+  await until(LMS, `() => window.API.cmi.core.lesson_status === "completed"`);
+  const done = await log();
+  const k = done.findIndex((c) => c[0] === "LMSSetValue" && c[2] === "completed");
+  expect(done.slice(k + 1).map((c) => c[0])).toContain("LMSCommit");
+
+  // the LMS closes the activity: the SCO records its time and finishes
+  await commands.inFrame(LMS, `() => document.querySelector("iframe").remove()`);
+  await until(LMS, `() => window.lmsLog.some((c) => c[0] === "LMSFinish")`);
+  const end = await log();
+  const time = end.find((c) => c[1] === "cmi.core.session_time");
+  expect(time?.[2]).toMatch(/^\d{4}:\d{2}:\d{2}\.\d{2}$/);
+  expect(end.at(-1)![0]).toBe("LMSFinish");
+  expect(end.filter((c) => c[0] === "LMSFinish")).toHaveLength(1);
+  expect(await commands.inFrame<boolean>(LMS, "() => window.API.isTerminated()")).toBe(true);
+  expect(await commands.inFrame<string>(LMS, "() => window.API.cmi.core.lesson_status")).toBe("completed");
+
+  // nothing was fetched from outside the package, and the strict policy blocked nothing
+  const { requests, console: messages } = await commands.readCapture();
+  const scoRequests = requests.filter((u) => u.startsWith(`${origin}/scorm/`));
+  expect(scoRequests.map((u) => u.slice(`${origin}/scorm/`.length)).sort()).toEqual(["rnn-explorer.js", "scorm.js", "view-bptt.html"]);
+  expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith(location.origin) && !u.startsWith("blob:") && !u.startsWith("data:"))).toEqual([]);
+  expect(messages.filter((m) => m.type === "error" || m.type === "pageerror")).toEqual([]);
+});
+
+test("a score the view reports is recorded as cmi.core.score.raw out of 0–100", async () => {
+  await open(`${origin}${LMS}?sco=view-experiments.html`);
+  await until(LMS, `() => window.API.cmi.core.lesson_status === "incomplete"`);
+  const sco = "/scorm/view-experiments.html";
+  await until(sco, `() => !!document.querySelector("rnn-explorer")?.shadowRoot?.querySelector("rnn-experiments")`);
+  // the grid exercise fires this when a locked prediction is revealed (its rank, scored in lab/prediction-score.ts)
+  await commands.inFrame(sco, `() => document.querySelector("rnn-explorer").shadowRoot.querySelector("rnn-experiments")
+    .dispatchEvent(new CustomEvent("rnn-score", { detail: { view: "experiments", raw: 62.5, min: 0, max: 100 }, bubbles: true, composed: true }))`);
+  await until(LMS, `() => window.API.cmi.core.score.raw !== ""`);
+  const score = await commands.inFrame<string[]>(LMS, "() => [window.API.cmi.core.score.raw, window.API.cmi.core.score.min, window.API.cmi.core.score.max]");
+  expect(score.map(Number)).toEqual([63, 0, 100]);
+  // a score alone does not complete the lesson: its main action does
+  expect(await status()).toBe("incomplete");
+});
+
+test("opened without an LMS, the page is a plain lesson and says nothing about SCORM", async () => {
+  await open(`${origin}/scorm/view-shift-register.html`);
+  const sco = "/scorm/view-shift-register.html";
+  await until(sco, `() => !!document.querySelector("rnn-explorer")?.shadowRoot?.querySelector("rnn-shift-register")?.shadowRoot?.querySelector("rnn-stem-plot")`);
+  const before = (await commands.readCapture()).console.length;
+  expect(await until<boolean>(sco, CLICK.replace("rnn-bptt", "rnn-shift-register"), "Step ▸")).toBe(true);
+  await sleep(200);
+  const messages = (await commands.readCapture()).console.slice(before);
+  expect(messages.filter((m) => m.type === "error" || m.type === "pageerror" || m.type === "warning")).toEqual([]);
+  expect(await commands.inFrame<string>(sco, `() => document.querySelector("rnn-explorer").getAttribute("view")`)).toBe("shift-register");
+});
