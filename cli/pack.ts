@@ -27,7 +27,7 @@ export function scormEntries({ views, distDir, title }: Omit<PackOptions, "out">
   const text = (s: string) => new TextEncoder().encode(s);
   return [
     { name: MANIFEST, data: text(scormManifest({ identifier, title, views, shared })) },
-    ...views.map((v) => ({ name: pageName(v), data: text(scoPage(v, PAGE_SCRIPTS)) })),
+    ...views.map((v) => ({ name: pageName(v), data: text(scoPage(v, PAGE_SCRIPTS, title)) })),
     ...shared.map((f) => ({ name: f, data: readFileSync(path.join(distDir, f)) })),
   ];
 }

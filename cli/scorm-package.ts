@@ -14,8 +14,8 @@ export const pageName = (view: ViewName) => `view-${view}.html`;
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 export const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);
 
-/** A launch page: the bundle, the SCORM run-time and the one view, nothing fetched from elsewhere. */
-export function scoPage(view: ViewName, scripts: readonly string[]): string {
+/** A launch page: the bundle, the SCORM run-time and the one view (under the course's title), nothing fetched from elsewhere. */
+export function scoPage(view: ViewName, scripts: readonly string[], course: string): string {
   const title = escapeXml(VIEW_TITLES[view]);
   return `<!doctype html>
 <html lang="en">
@@ -30,7 +30,7 @@ ${scripts.map((s) => `<script type="module" src="${escapeXml(s)}"></script>`).jo
 </head>
 <body>
 <noscript>This interactive lesson needs JavaScript.</noscript>
-<rnn-explorer view="${view}" label="${title}" no-share></rnn-explorer>
+<rnn-explorer view="${view}" label="${escapeXml(course)}" no-share></rnn-explorer>
 </body>
 </html>
 `;

@@ -98,7 +98,8 @@ describe("rnn-explorer pack --scorm", () => {
     const entries = readZip(readFileSync(out));
     const names = new Set(entries.map((e) => e.name));
     const page = entries.find((e) => e.name === "view-lstm.html")!.data.toString("utf8");
-    expect(page).toContain('<rnn-explorer view="lstm"');
+    expect(page).toContain('<rnn-explorer view="lstm" label="RNNs &amp; gates"');
+    expect(page).toContain("<title>LSTM cell</title>");
     expect(page).toMatch(/Content-Security-Policy" content="default-src 'none'; script-src 'self'/);
     expect(page).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script
     expect(page).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
