@@ -33,8 +33,18 @@ describe("a lesson's SCORM attempt", () => {
       "LMSInitialize", "cmi.core.lesson_status=incomplete", "LMSCommit",
       "cmi.core.lesson_status=completed", "LMSCommit",
       "cmi.core.score.min=0", "cmi.core.score.max=100", "cmi.core.score.raw=88", "LMSCommit",
-      "cmi.core.session_time=0001:02:03.45", "LMSCommit", "LMSFinish",
+      "cmi.core.session_time=0001:02:03.45", "cmi.core.exit=", "LMSCommit", "LMSFinish",
     ]);
+  });
+
+  it("suspends an attempt left incomplete, so the LMS resumes it next time", () => {
+    const lms = recordingLms();
+    const s = new ScormSession(lms.api);
+    s.start();
+    s.finish();
+    expect(lms.data.get("cmi.core.lesson_status")).toBe("incomplete");
+    expect(lms.data.get("cmi.core.exit")).toBe("suspend");
+    expect(lms.calls.at(-1)).toBe("LMSFinish");
   });
 
   it("leaves a completed or passed status as the LMS has it", () => {

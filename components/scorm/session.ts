@@ -53,11 +53,12 @@ export class ScormSession {
     this.api.LMSCommit("");
   }
 
-  /** Records the time spent and ends the attempt; later calls do nothing. */
+  /** Records the time spent and ends the attempt (suspended while incomplete, so the LMS resumes it); later calls do nothing. */
   finish(): void {
     if (!this.active) return;
     this.active = false;
     this.api.LMSSetValue("cmi.core.session_time", scormTimespan(this.now() - this.started));
+    this.api.LMSSetValue("cmi.core.exit", this.completed ? "" : "suspend");
     this.api.LMSCommit("");
     this.api.LMSFinish("");
   }

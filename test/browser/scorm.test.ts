@@ -113,3 +113,22 @@ test("opened without an LMS, the page is a plain lesson and says nothing about S
   expect(messages.filter((m) => m.type === "error" || m.type === "pageerror" || m.type === "warning")).toEqual([]);
   expect(await commands.inFrame<string>(sco, `() => document.querySelector("rnn-explorer").getAttribute("view")`)).toBe("shift-register");
 });
+
+test("the manifest is well-formed XML in the SCORM 1.2 namespaces, and every file it lists is served from the package", async () => {
+  const res = await fetch(`${origin}/scorm/imsmanifest.xml`);
+  expect(res.status).toBe(200);
+  const doc = new DOMParser().parseFromString(await res.text(), "application/xml");
+  expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
+  const IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2", ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2";
+  expect(doc.documentElement.namespaceURI).toBe(IMSCP);
+  expect(doc.getElementsByTagNameNS(IMSCP, "schemaversion")[0].textContent).toBe("1.2");
+  const resources = [...doc.getElementsByTagNameNS(IMSCP, "resource")];
+  const scos = resources.filter((r) => r.getAttributeNS(ADLCP, "scormtype") === "sco");
+  expect(scos).toHaveLength(13);
+  const items = [...doc.getElementsByTagNameNS(IMSCP, "item")];
+  expect(items.map((i) => i.getAttribute("identifierref"))).toEqual(scos.map((r) => r.getAttribute("identifier")));
+  const files = [...doc.getElementsByTagNameNS(IMSCP, "file")].map((f) => f.getAttribute("href")!);
+  for (const href of new Set([...files, ...scos.map((r) => r.getAttribute("href")!)])) {
+    expect((await fetch(`${origin}/scorm/${href}`, { method: "HEAD" })).status, href).toBe(200);
+  }
+});
