@@ -1,11 +1,14 @@
-// Backpropagation through time over the last forward, mirroring bindings/twin/kernels.ts
-// `backward`: per-step work sends ∂L/∂h back through the cell; the weight gradients are
-// then formed in one pass each, as sums of rank-1 terms over the chunk.
+// Backpropagation through time over the last forward, the same math as
+// bindings/twin/kernels.ts `backward`: only the recurrence runs step by step (the cell's
+// local derivatives and W_hᵀ·δ); the output layer's share of ∂L/∂h_t is one product for
+// the whole chunk before the loop, and the weight gradients are formed after it in one
+// pass each, as sums of rank-T outer products over the chunk.
 import {
-  act, aux, cell, cs, dc0, dcn, dh, dh0, dhn, dz, f32at, fed, gates, gBias, gBy, GH, gWh, gWx, gWy, H, hs, I,
+  act, aux, cell, cs, dc0, dcn, dh, dh0, dhn, dhy, dz, f32at, fed, gates, gBias, gBy, GH, gWh, gWx, gWy, H, hs, I,
   i32at, lossKind, O, outs, probs, row, setf32, stepGradNorm, targets, tmp, Wh, Wy, xs, ys,
 } from "./model";
 import { addTo, fill, matTVecAcc, matTVecAdd, outerSum, sumSquares } from "./kernels";
+import { addInto, matTMat } from "./chunk-kernels";
 import { ones4 } from "./math";
 
 /** dL/dy into the probs buffer: softmax − one-hot (or y − target for mse), times scale; 0 without a target. */
@@ -117,10 +120,11 @@ function gruStep(t: i32, d: usize): void {
 export function backward(T: i32, inputMode: i32, gradScale: f32, stepNorms: bool): void {
   const Hb = <usize>H << 2;
   outputGradients(T, gradScale);
+  matTMat(Wy, O, H, probs, O, T, dhy, H); // dhy[t] = W_yᵀ dL/dy_t for every t at once
   fill(dhn, H, 0);
   fill(dcn, H, 0);
   for (let t = T - 1; t >= 0; t--) {
-    matTVecAdd(Wy, row(probs, t, O), O, H, dhn, dh); // dh = dhn + W_yᵀ dL/dy
+    addInto(dh, row(dhy, t, H), dhn, H); // dh = W_yᵀ dL/dy_t + what step t+1 sends back
     if (stepNorms) setf32(stepGradNorm, t, <f32>Math.sqrt(sumSquares(dh, H)));
     const d = row(dz, t, GH);
     if (cell == 0) rnnStep(t, d);

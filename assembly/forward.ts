@@ -1,9 +1,11 @@
-// Forward pass over a chunk, mirroring bindings/twin/kernels.ts `forward`.
+// Forward pass over a chunk: the same math as bindings/twin/kernels.ts `forward`, with the
+// work that does not depend on the previous step taken out of the time loop.
 import {
-  act, aux, bias, by, cell, cs, cState, f32at, fed, gates, GH, H, hs, hState, I, i32at, lossKind, O, outs, probs,
+  act, aux, bias, by, cell, cs, cState, dz, f32at, fed, gates, GH, H, hs, hState, I, i32at, lossKind, O, outs, probs,
   rngSlot, row, setf32, stats, STAT_COUNT, STAT_LOSS, stepLoss, targets, tmp, tokens, Wh, Wx, Wy, xs, ys,
 } from "./model";
 import { matVecAcc, matVecAdd } from "./kernels";
+import { matMatT } from "./chunk-kernels";
 import { expNeg, expNeg4, ones4, sigmoidArray, tanh4, tanhArray, tanhf } from "./math";
 import { categorical, nextUniform } from "./prng";
 
@@ -109,22 +111,31 @@ function softmaxLoss(y: usize, p: usize, target: i32): f64 {
   return Math.log(s) + <f64>m - <f64>f32at(y, target);
 }
 
+/**
+ * Forward over T steps from the carried state. Only the recurrence runs step by step:
+ * real-valued inputs (W_x·x_t + b for every t, into the dz rows, which backward
+ * overwrites later) and the output layer (W_y·h_t + b_y for every t) are one
+ * matrix-matrix product per chunk. Scheduled sampling needs step t−1's softmax before
+ * step t's input, so with samplingProb > 0 the output is taken step by step.
+ */
 export function forward(T: i32, inputMode: i32, samplingProb: f64): f64 {
   const Hb = <usize>H << 2;
-  const a = tmp;
   memory.copy(hs, hState, Hb);
   if (cell == 1) memory.copy(cs, cState, Hb);
+  const realInputs = inputMode != 0, stepOutputs = !realInputs && samplingProb > 0;
+  if (realInputs) matMatT(Wx, GH, I, xs, I, T, bias, dz, GH);
   let loss: f64 = 0;
   let count = 0;
   for (let t = 0; t < T; t++) {
     const hPrev = row(hs, t, H), hNext = hPrev + Hb;
-    if (inputMode == 0) {
+    let a = tmp;
+    if (realInputs) {
+      a = row(dz, t, GH);
+    } else {
       let tok = i32at(tokens, t);
       if (samplingProb > 0 && t > 0 && nextUniform(rngSlot) < samplingProb) tok = categorical(rngSlot, row(probs, t - 1, O), O, 1.0);
       store<i32>(fed + (<usize>t << 2), tok);
       gatherColumn(a, tok);
-    } else {
-      matVecAdd(Wx, row(xs, t, I), GH, I, bias, a);
     }
     if (cell == 0) {
       matVecAcc(Wh, hPrev, H, H, a);
@@ -136,21 +147,35 @@ export function forward(T: i32, inputMode: i32, samplingProb: f64): f64 {
       matVecAcc(Wh, hPrev, 2 * H, H, a);
       gruCell(t, a, hPrev, hNext);
     }
-    const y = row(outs, t, O);
-    matVecAdd(Wy, hNext, O, H, by, y);
-    const target = i32at(targets, t);
-    let l: f64 = 0;
-    if (lossKind == 0) {
-      l = softmaxLoss(y, row(probs, t, O), target);
-    } else if (target >= 0) {
-      const yt = row(ys, t, O);
-      for (let o = 0; o < O; o++) { const e = <f64>(f32at(y, o) - f32at(yt, o)); l += 0.5 * e * e; }
+    if (stepOutputs) {
+      matVecAdd(Wy, hNext, O, H, by, row(outs, t, O));
+      const l = stepLossAt(t);
+      if (i32at(targets, t) >= 0) count++;
+      loss += l;
     }
-    if (target >= 0) count++;
-    setf32(stepLoss, t, <f32>l);
-    loss += l;
+  }
+  if (!stepOutputs) {
+    matMatT(Wy, O, H, hs + Hb, H, T, by, outs, O);
+    for (let t = 0; t < T; t++) {
+      loss += stepLossAt(t);
+      if (i32at(targets, t) >= 0) count++;
+    }
   }
   store<f32>(stats, <f32>loss, STAT_LOSS << 2);
   store<f32>(stats, <f32>count, STAT_COUNT << 2);
   return loss;
+}
+
+/** Softmax (or squared error) of step t's outputs against its target; stored in stepLoss and returned (0 without a target). */
+function stepLossAt(t: i32): f64 {
+  const y = row(outs, t, O), target = i32at(targets, t);
+  let l: f64 = 0;
+  if (lossKind == 0) {
+    l = softmaxLoss(y, row(probs, t, O), target);
+  } else if (target >= 0) {
+    const yt = row(ys, t, O);
+    for (let o = 0; o < O; o++) { const e = <f64>(f32at(y, o) - f32at(yt, o)); l += 0.5 * e * e; }
+  }
+  setf32(stepLoss, t, <f32>l);
+  return l;
 }

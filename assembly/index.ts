@@ -6,6 +6,7 @@ import { backward as backwardChunk } from "./backward";
 import { clip as clipGrads, clipNormUpdate, update as updateRange } from "./optim";
 
 export { matVecAcc, matTVecAcc, outerAcc, outerSum, dot } from "./kernels";
+export { matMatT, matTMat } from "./chunk-kernels";
 export { tanhArray, sigmoidArray } from "./math";
 export { nextUniform } from "./prng";
 

@@ -16,7 +16,7 @@ export let rngSlot: usize = 0;
 export let params: usize = 0, grads: usize = 0, m1: usize = 0, m2: usize = 0;
 export let hState: usize = 0, cState: usize = 0, dh0: usize = 0, dc0: usize = 0;
 export let xs: usize = 0, ys: usize = 0, hs: usize = 0, cs: usize = 0, gates: usize = 0, aux: usize = 0;
-export let outs: usize = 0, probs: usize = 0, dz: usize = 0, dh: usize = 0, dhn: usize = 0, dcn: usize = 0, tmp: usize = 0;
+export let outs: usize = 0, probs: usize = 0, dz: usize = 0, dhy: usize = 0, dh: usize = 0, dhn: usize = 0, dcn: usize = 0, tmp: usize = 0;
 export let stepGradNorm: usize = 0, stepLoss: usize = 0, stats: usize = 0;
 export let tokens: usize = 0, targets: usize = 0, fed: usize = 0;
 // parameter blocks inside params (W_x | W_h | b | W_y | b_y) and the same inside grads
@@ -37,9 +37,9 @@ export function bind(h: usize): void {
   params = ptr(0); grads = ptr(1); m1 = ptr(2); m2 = ptr(3);
   hState = ptr(4); cState = ptr(5); dh0 = ptr(6); dc0 = ptr(7);
   xs = ptr(8); ys = ptr(9); hs = ptr(10); cs = ptr(11); gates = ptr(12); aux = ptr(13);
-  outs = ptr(14); probs = ptr(15); dz = ptr(16); dh = ptr(17); dhn = ptr(18); dcn = ptr(19); tmp = ptr(20);
-  stepGradNorm = ptr(21); stepLoss = ptr(22); stats = ptr(23);
-  tokens = ptr(24); targets = ptr(25); fed = ptr(26);
+  outs = ptr(14); probs = ptr(15); dz = ptr(16); dhy = ptr(17); dh = ptr(18); dhn = ptr(19); dcn = ptr(20); tmp = ptr(21);
+  stepGradNorm = ptr(22); stepLoss = ptr(23); stats = ptr(24);
+  tokens = ptr(25); targets = ptr(26); fed = ptr(27);
   Wx = params; Wh = Wx + (<usize>(GH * I) << 2); bias = Wh + (<usize>(GH * H) << 2);
   Wy = bias + (<usize>GH << 2); by = Wy + (<usize>(O * H) << 2);
   const d = grads - params;

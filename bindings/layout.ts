@@ -18,7 +18,8 @@ export const FLOAT_BUFFERS = [
   "gates",                       // T x GH activated gates (lstm i,f,g,o; gru z,r,g)
   "aux",                         // T x H: lstm tanh(c_t); gru r ⊙ h_{t-1}
   "outs", "probs",               // T x O logits/predictions; softmax, then dL/dy
-  "dz",                          // T x GH gradient w.r.t. pre-activations
+  "dz",                          // T x GH gradient w.r.t. pre-activations (wasm forward: real-input pre-activations)
+  "dhy",                         // T x H: ∂L/∂h_t through the output at t (wasm backward, one product per chunk)
   "dh", "dhn", "dcn", "tmp",     // H, H, H, max(GH, H)
   "stepGradNorm", "stepLoss",    // T: ‖∂L/∂h_t‖ and loss per step
   "stats",                       // 8: loss, count, gradNorm, clipped, finite
@@ -70,7 +71,7 @@ export function computeLayout(dims: Dims): Layout {
     params: P, grads: P, m1: P, m2: P, h: H, c: H, dh0: H, dc0: H,
     xs: T * I, ys: T * O, hs: (T + 1) * H, cs: cell === "lstm" ? (T + 1) * H : 0,
     gates: cell === "rnn" ? 0 : T * GH, aux: cell === "rnn" ? 0 : T * H,
-    outs: T * O, probs: T * O, dz: T * GH, dh: H, dhn: H, dcn: H, tmp: Math.max(GH, H),
+    outs: T * O, probs: T * O, dz: T * GH, dhy: T * H, dh: H, dhn: H, dcn: H, tmp: Math.max(GH, H),
     stepGradNorm: T, stepLoss: T, stats: 8,
   };
   const floatOffset = {} as Record<FloatBuffer, number>;

@@ -292,7 +292,7 @@ describe("held-out loss: best step, epochs, overfitting", () => {
 
 describe("recall tab: the sentence it writes holds on seeds 1–3", () => {
   // the default task at n = 100 (6000 steps), vanilla RNN and GRU on three seeds: about 25 s on a loaded 2-core machine
-  test("at n = 100 the GRU recalls clearly more than the vanilla RNN, and the text says so from the numbers", async () => {
+  test("at n = 100 the GRU recalls on every seed, and the sentence compares it with the vanilla RNN as the seed ranges say", async () => {
     const outcomes: RecallOutcome[] = [];
     for (const seed of [1, 2, 3]) for (const cell of ["rnn", "gru"] as const) {
       const x = new RecallExperiment(engine, { ...RECALL_DEFAULTS, cell, n: 100, seed });
@@ -303,10 +303,13 @@ describe("recall tab: the sentence it writes holds on seeds 1–3", () => {
       } finally { x.dispose(); }
     }
     const rnn = outcomes.filter((o) => o.cell === "rnn").map((o) => o.accuracy), gru = outcomes.filter((o) => o.cell === "gru").map((o) => o.accuracy);
-    expect(Math.min(...gru)).toBeGreaterThan(Math.max(...rnn));
+    // the gated cell carries the symbol 100 steps; whether a vanilla RNN seed also finds the way
+    // is chaotic (a change in float rounding can flip it), so the sentence must follow the numbers
+    expect(Math.min(...gru), "GRU accuracy on its worst seed").toBeGreaterThan(0.9);
     const [line, grad] = recallObservations(outcomes, RECALL_DEFAULTS.vocab, RECALL_DEFAULTS.steps);
-    expect(line).toMatch(/^At n = 100, the GRU recalls \d+% .*clearly above the vanilla RNN \(\d+% \(\d+%–\d+% over 3 seeds\)\)/);
-    expect(line).not.toMatch(/near chance/); // the old restated claim; the run decides
+    if (Math.min(...gru) > Math.max(...rnn)) expect(line).toMatch(/^At n = 100, the GRU recalls \d+% .*clearly above the vanilla RNN \(\d+% \(\d+%–\d+% over 3 seeds\)\)/);
+    else expect(line).toMatch(/^At n = 100, no cell is clearly ahead: .*; the seed ranges overlap/);
+    if (Math.max(...rnn) > 1 / RECALL_DEFAULTS.vocab + 0.1) expect(line).not.toMatch(/chance/); // the old restated claim; the run decides
     expect(grad).toMatch(/^After training at n = 100, the gradient that reaches the first step is/);
   }, 300_000);
 });

@@ -16,6 +16,11 @@ export interface CoreExports {
   matVecAcc(w: number, x: number, rows: number, cols: number, out: number): void;
   matTVecAcc(w: number, d: number, rows: number, cols: number, out: number): void;
   outerAcc(g: number, rows: number, cols: number, d: number, a: number): void;
+  outerSum(g: number, rows: number, cols: number, D: number, ldd: number, A: number, lda: number, T: number): void;
+  /** out[t,r] = src[r] + Σ_c W[r,c]·X[t,c] for t < T (row strides ldx, ldo) */
+  matMatT(w: number, rows: number, cols: number, X: number, ldx: number, T: number, src: number, out: number, ldo: number): void;
+  /** out[t,c] = Σ_r D[t,r]·W[r,c] for t < T (row strides ldd, ldo) */
+  matTMat(w: number, rows: number, cols: number, D: number, ldd: number, T: number, out: number, ldo: number): void;
   tanhArray(x: number, out: number, n: number): void;
   sigmoidArray(x: number, out: number, n: number): void;
   /** advances the uint32 PRNG state stored at `slot`; returns a float in [0, 1) */
