@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 // @ts-expect-error plain ESM build script without types
 import { workerSource } from "./scripts/build.mjs";
-import { inFrame, readCapture, startCapture } from "./test/browser/commands.js";
+import { inFrame, readCapture, startCapture, startTaskTrace, stopTaskTrace } from "./test/browser/commands.js";
 
 /** Same contract as esbuild's binary loader: `import bytes from "x.wasm"` gives a Uint8Array. */
 const wasmBinary = (): Plugin => ({
@@ -41,7 +41,7 @@ export default defineConfig({
           exclude: ["test/browser/**"], testTimeout: 60_000 } },
       { extends: true, test: { name: "browser", include: ["test/browser/**/*.test.ts"], testTimeout: 60_000,
           globalSetup: ["test/browser/server.setup.ts"],
-          browser: { commands: { startCapture, readCapture, inFrame }, enabled: true, headless: true, instances: [{ browser: "chromium" }],
+          browser: { commands: { startCapture, readCapture, inFrame, startTaskTrace, stopTaskTrace }, enabled: true, headless: true, instances: [{ browser: "chromium" }],
             provider: playwright({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs } }) } } },
     ],
   },

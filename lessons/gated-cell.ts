@@ -134,17 +134,40 @@ export class GatedTrainer {
   }
 }
 
-/** Fraction of targets the model gets right (argmax) on `count` fresh sequences of length `length`. */
-export function accuracy(model: Model, task: GatedTaskKind, opts: { count?: number; length?: number; seed?: number } = {}): number {
-  const rng = new Rng(opts.seed ?? 991), count = opts.count ?? 200, length = opts.length ?? 24;
-  let right = 0, total = 0;
-  for (let k = 0; k < count; k++) {
-    const seq = randomSequence(task, length, rng);
-    model.resetState();
-    const out = model.forward(seq).outputs;
-    seq.targets.forEach((y, t) => { if (y === null) return; total++; if (argmaxOf(out[t]) === y) right++; });
+/**
+ * Fraction of targets the model gets right (argmax) on `count` fresh sequences of length `length`,
+ * counted a few sequences per `run(n)` so a view on the page can yield between them.
+ */
+export class AccuracyCount {
+  private readonly rng: Rng;
+  private readonly count: number;
+  private readonly length: number;
+  private seen = 0;
+  private right = 0;
+  private total = 0;
+
+  constructor(readonly model: Model, readonly task: GatedTaskKind, opts: { count?: number; length?: number; seed?: number } = {}) {
+    this.rng = new Rng(opts.seed ?? 991); this.count = opts.count ?? 200; this.length = opts.length ?? 24;
   }
-  return total ? right / total : NaN;
+
+  get done(): boolean { return this.seen >= this.count; }
+  get value(): number { return this.total ? this.right / this.total : NaN; }
+
+  run(sequences: number): void {
+    for (; sequences > 0 && !this.done; sequences--, this.seen++) {
+      const seq = randomSequence(this.task, this.length, this.rng);
+      this.model.resetState();
+      const out = this.model.forward(seq).outputs;
+      seq.targets.forEach((y, t) => { if (y === null) return; this.total++; if (argmaxOf(out[t]) === y) this.right++; });
+    }
+  }
+}
+
+/** AccuracyCount run to the end in one go. */
+export function accuracy(model: Model, task: GatedTaskKind, opts: { count?: number; length?: number; seed?: number } = {}): number {
+  const a = new AccuracyCount(model, task, opts);
+  a.run(Infinity);
+  return a.value;
 }
 
 const argmaxOf = (v: ArrayLike<number>) => { let b = 0; for (let k = 1; k < v.length; k++) if (v[k] > v[b]) b = k; return b; };

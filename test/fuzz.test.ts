@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseCase, runCase } from "../bindings/conformance.js";
 import { createEngine } from "../bindings/engine.js";
@@ -57,15 +58,36 @@ describe("fuzz", async () => {
     expect(heap.used).toBe(before);
   });
 
-  it("a few dozen through the built CLI: exit 0, or exit 2 with one stderr line", () => {
-    const cli = path.resolve(import.meta.dirname, "../dist/cli.js");
+  const cli = path.resolve(import.meta.dirname, "../dist/cli.js");
+  /** The built CLI: exit 0, or exit 2 with one stderr line; never a hang (one generous deadline) or a stack trace. */
+  function expectCliClean(args: string[], input?: string) {
+    const r = spawnSync(process.execPath, [cli, ...args], { input, encoding: "utf8", timeout: 20_000 });
+    expect(r.error, "the command did not finish in time").toBeUndefined();
+    expect([0, 2], r.stderr).toContain(r.status);
+    if (r.status === 2) expect(r.stderr.trim().split("\n"), r.stderr).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    return r;
+  }
+
+  it("two dozen mutated cases through the built CLI's grad", () => {
     const rng = new Rng(11);
-    for (let n = 0; n < 24; n++) {
-      const r = spawnSync(process.execPath, [cli, "grad"], { input: JSON.stringify(mutate(golden, rng)), encoding: "utf8", timeout: 20_000 });
-      expect(r.error).toBeUndefined();
-      expect([0, 2]).toContain(r.status);
-      if (r.status === 2) expect(r.stderr.trim().split("\n"), r.stderr).toHaveLength(1);
-      expect(r.stderr).not.toMatch(/\n\s+at /);
+    for (let n = 0; n < 24; n++) expectCliClean(["grad"], JSON.stringify(mutate(golden, rng)));
+  });
+
+  it("a dozen mutated model files through the built CLI's sample", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "rnn-fuzz-"));
+    try {
+      // what `train --save` writes: the model and, in meta, the tokenizer of its three characters
+      const file = { ...saved, meta: { tokenizer: { type: "char-tokenizer", version: 1, chars: ["a", "b", "c"], withUnknown: false } } };
+      const write = (v: unknown, n: number) => { const f = path.join(dir, `m${n}.json`); writeFileSync(f, JSON.stringify(v)); return f; };
+      // the file as saved samples: the mutations below start from a file the command accepts
+      expect(expectCliClean(["sample", "--model", write(file, 0), "--len", "20"]).stdout).toMatch(/^[abc]{21}\n$/);
+      const rng = new Rng(13);
+      const statuses = Array.from({ length: 12 }, (_, n) => expectCliClean(["sample", "--model", write(mutate(file, rng), n + 1), "--len", "20"]).status);
+      // most mutations break the file: the refusals, not only the successes, were exercised
+      expect(statuses.filter((s) => s === 2).length).toBeGreaterThanOrEqual(6);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -51,7 +51,8 @@ export function startRun(name: string, params: unknown, o: RunOptions): RunContr
   };
   const ctx: TaskContext = {
     signal: abort.signal,
-    engine: (kind = "wasm") => engine(kind),
+    // the engine may still be compiling: the thread was free while the task waited, so the slice starts afresh
+    engine: async (kind = "wasm") => { const e = await engine(kind); lastYield = now(); return e; },
     progress(payload) {
       pending = { payload: carrySnapshot(pending?.payload, payload) };
       const wait = lastSent + PROGRESS_INTERVAL_MS - now();

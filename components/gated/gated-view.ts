@@ -13,7 +13,7 @@ import { SLICE_MS, yieldToEventLoop } from "../../bindings/worker/yield.js";
 import { styles, themeRoot } from "../theme/tokens.js";
 import type { Model } from "../../bindings/model.js";
 import {
-  accuracy, createGatedModel, formatSequence, GatedTrainer, GATED_DEFAULTS, GATED_TASKS, highwayGain, MAX_STEPS, parseSequence, TASKS,
+  AccuracyCount, createGatedModel, formatSequence, GatedTrainer, GATED_DEFAULTS, GATED_TASKS, highwayGain, MAX_STEPS, parseSequence, TASKS,
   TRAINING, traceSequence, type GatedCellKind, type GatedTaskKind, type GateTerm, type Trace,
 } from "../../lessons/gated-cell.js";
 import { eq, n, now, plus, r, sigma, tanh } from "../math/mathml.js";
@@ -151,22 +151,31 @@ export abstract class GatedCellView extends LitElement {
       const trainer = new GatedTrainer(model, v.task, v.seed);
       const t0 = performance.now();
       let slice = performance.now();
+      /** Yields to the page once a slice is used up; false when a newer run or a disconnect took over. */
+      const pace = async (): Promise<boolean> => {
+        if (performance.now() - slice < SLICE_MS) return true;
+        this.progress = trainer.step / v.trainSteps;
+        const spent = performance.now() - t0;
+        this.remaining = spent > 250 ? (spent * (1 - this.progress)) / this.progress : NaN;
+        await yieldToEventLoop();
+        slice = performance.now();
+        return run === this.run;
+      };
       while (trainer.step < v.trainSteps) {
         trainer.run(Math.min(20, v.trainSteps - trainer.step));
-        if (performance.now() - slice >= SLICE_MS) {
-          this.progress = trainer.step / v.trainSteps;
-          const spent = performance.now() - t0;
-          this.remaining = spent > 250 ? (spent * (1 - this.progress)) / this.progress : NaN;
-          await yieldToEventLoop();
-          slice = performance.now();
-          if (run !== this.run) return;
-        }
+        if (!(await pace())) return;
+      }
+      const ms = performance.now() - t0;
+      // the held-out check is 200 forward passes: sliced too, it would block the page for tens of ms at once
+      const checked = new AccuracyCount(model, v.task, { count: 200, length: 24 });
+      while (!checked.done) {
+        checked.run(10);
+        if (!(await pace())) return;
       }
       if (run !== this.run) return;
-      const ms = performance.now() - t0;
       const tail = trainer.losses.slice(-50).filter(Number.isFinite);
       const info: TrainInfo = { steps: trainer.step, ms, loss: tail.reduce((a, b) => a + b, 0) / Math.max(1, tail.length),
-        accuracy: accuracy(model, v.task, { count: 200, length: 24 }), engine: engine.kind };
+        accuracy: checked.value, engine: engine.kind };
       this.model?.dispose();
       this.model = model;
       model = undefined; // kept by the view now

@@ -20,6 +20,11 @@ export interface StoreKind {
 
 /** Where refused records go, in the same database. */
 export const SET_ASIDE = "set-aside";
+/**
+ * How many refused records a database keeps for inspection: the newest ones. A refused record
+ * is never read again, so older ones are only weight (one can be a 30 MB text).
+ */
+export const SET_ASIDE_KEEP = 5;
 // version 2 adds the set-aside store to the databases version 1 made
 const VERSION = 2;
 
@@ -85,7 +90,14 @@ export class IdbRecords<T> {
     this.setAside.push(`A ${this.kind.label} kept in this browser could not be used and was set aside: ${problem}.`);
     await this.tx("readwrite", (t) => {
       t.objectStore(this.kind.store).delete(key);
-      t.objectStore(SET_ASIDE).add({ store: this.kind.store, key, problem, at: Date.now(), value } satisfies SetAsideRecord);
+      const aside = t.objectStore(SET_ASIDE);
+      aside.add({ store: this.kind.store, key, problem, at: Date.now(), value } satisfies SetAsideRecord);
+      // keys count up, so the oldest come first; this request runs after the add
+      const keys = aside.getAllKeys();
+      keys.onsuccess = () => {
+        const extra = keys.result.length - SET_ASIDE_KEEP;
+        if (extra > 0) aside.delete(IDBKeyRange.upperBound(keys.result[extra - 1]));
+      };
     });
   }
 

@@ -4,16 +4,12 @@
  * tables' swatches match the chart lines, and the colours follow the dark theme.
  */
 import { afterEach, beforeAll, expect, test } from "vitest";
-import { $, all, loadBundle, mount, sleep, type View } from "./helpers.js";
+import { $, all, loadBundle, mount, sleep, until, type View } from "./helpers.js";
 
 type Lib = Awaited<ReturnType<typeof loadBundle>>;
 let lib: Lib;
 beforeAll(async () => { lib = await loadBundle(); });
 afterEach(() => { document.body.replaceChildren(); });
-
-async function until(what: string, ok: () => boolean, ms = 90_000) {
-  for (const end = Date.now() + ms; !ok(); await sleep(50)) if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-}
 
 type Plot = { series: { label: string; stroke: (u: unknown, i: number) => string }[] };
 type Chart = HTMLElement & { plot?: Plot };

@@ -5,16 +5,12 @@
  */
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { parseNumber } from "../../bindings/format.js";
-import { $, all, loadBundle, mount, settle, sleep, type View } from "./helpers.js";
+import { $, all, loadBundle, mount, settle, until, type View } from "./helpers.js";
 
 type Chart = HTMLElement & { log: boolean; label: string; tickLabels(): string[][] };
 
 beforeAll(async () => { await loadBundle(); });
 afterEach(() => { document.body.replaceChildren(); });
-
-async function until(what: string, ok: () => boolean, ms = 90_000) {
-  for (const end = Date.now() + ms; !ok(); await sleep(50)) if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-}
 
 /** Every line chart below `root`, through nested shadow roots. */
 function charts(root: Element | ShadowRoot): Chart[] {

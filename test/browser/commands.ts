@@ -46,3 +46,34 @@ declare module "vitest/browser" {
     inFrame: <T = unknown>(urlPart: string, body: string, arg?: unknown) => Promise<T>;
   }
 }
+
+/** One top-level task of the page's main thread: wall time, and the CPU time that thread spent in it. */
+export interface TracedTask { wallMs: number; cpuMs: number }
+
+export const startTaskTrace: BrowserCommand<[]> = async (context) => {
+  const { page } = context as Ctx;
+  await page.context().browser()!.startTracing(undefined, { categories: ["toplevel", "blink.user_timing", "__metadata"] });
+};
+
+/**
+ * Stops the trace and returns every top-level task that ran on the thread which called
+ * `performance.mark(marker)`, from the mark on. The CPU time (`tdur`) is what the thread itself
+ * did: time the thread waited for a core on a loaded machine is not in it.
+ */
+export const stopTaskTrace: BrowserCommand<[marker: string]> = async (context, marker) => {
+  const { page } = context as Ctx;
+  const raw = await page.context().browser()!.stopTracing();
+  type Ev = { name: string; cat: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number };
+  const events = (JSON.parse(raw.toString("utf8")) as { traceEvents: Ev[] }).traceEvents;
+  const mark = events.find((e) => e.name === marker && e.cat.includes("blink.user_timing"));
+  if (!mark) throw new Error(`the trace has no mark named ${marker}`);
+  return events.filter((e) => e.ph === "X" && e.pid === mark.pid && e.tid === mark.tid && e.cat === "toplevel" && e.ts + (e.dur ?? 0) >= mark.ts)
+    .map((e) => ({ wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? NaN) / 1000, name: e.name }));
+};
+
+declare module "vitest/browser" {
+  interface BrowserCommands {
+    startTaskTrace: () => Promise<void>;
+    stopTaskTrace: (marker: string) => Promise<TracedTask[]>;
+  }
+}

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { userEvent } from "vitest/browser";
-import { loadBundle, mount, settle, shadow, tabsOf, type View } from "./helpers.js";
+import { loadBundle, mount, settle, shadow, tabsOf, until, type View } from "./helpers.js";
 
 /** The course path of <rnn-explorer>: numbered lessons, Previous/Next, and the lesson in the URL hash. */
 beforeAll(async () => { await loadBundle(); });
@@ -10,10 +10,6 @@ afterEach(() => { document.body.replaceChildren(); clearHash(); });
 const SET = '<rnn-explorer views="test-alpha,test-beta,test-gamma"></rnn-explorer>';
 const selected = (el: View) => tabsOf(el).find((t) => t.getAttribute("aria-selected") === "true")?.dataset.name;
 const pathButtons = (el: View, which: "previous" | "next") => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[data-path="${which}"]`)];
-const until = async (ok: () => boolean, what: string) => {
-  for (let i = 0; i < 100 && !ok(); i++) await new Promise((r) => setTimeout(r, 20));
-  if (!ok()) throw new Error(`timed out waiting for ${what}`);
-};
 
 describe("the course path", () => {
   test("Next and Previous name their lesson, move to it and write the hash", async () => {
@@ -50,12 +46,12 @@ describe("the course path", () => {
     await settle(el.shadowRoot!);
     expect(selected(el)).toBe("test-beta");
     history.back();
-    await until(() => selected(el) === "test-gamma", "back to gamma");
+    await until("back to gamma", () => selected(el) === "test-gamma");
     expect(location.hash).toBe("#test-gamma");
     history.back();
-    await until(() => selected(el) === "test-alpha" || location.hash === "", "back to the start");
+    await until("back to the start", () => selected(el) === "test-alpha" || location.hash === "");
     history.forward();
-    await until(() => selected(el) === "test-gamma", "forward to gamma");
+    await until("forward to gamma", () => selected(el) === "test-gamma");
   });
 
   test("a hash naming a lesson opens it on load (reload, shared #link); other hashes are left to the page", async () => {
@@ -67,7 +63,7 @@ describe("the course path", () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(selected(el)).toBe("test-gamma");
     location.hash = "#test-alpha";                                       // a link to a lesson
-    await until(() => selected(el) === "test-alpha", "the linked lesson");
+    await until("the linked lesson", () => selected(el) === "test-alpha");
   });
 
   test("no-hash leaves the URL alone; a single view has no path", async () => {

@@ -1,7 +1,7 @@
 // embed.html as a course page uses it: it tells its parent its height, and its address follows the reader.
 import { afterEach, expect, test } from "vitest";
 import { commands } from "vitest/browser";
-import { origin, sleep } from "./helpers.js";
+import { origin, sleep, until } from "./helpers.js";
 
 const EMBED = `${origin}/dist/embed.html`;
 let frame: HTMLIFrameElement | undefined;
@@ -20,15 +20,9 @@ function open(query: string, height = 200): Promise<void> {
 const inEmbed = <T>(body: string, arg?: unknown) => commands.inFrame<T>("/dist/embed.html", body, arg);
 
 /** Polls until `body` returns a truthy value in the frame. */
-async function until<T>(body: string, arg?: unknown): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    // a frame that is still loading, or navigating its own address, is retried rather than failed
-    const v = await inEmbed<T>(body, arg).catch(() => undefined);
-    if (v) return v;
-    await sleep(50);
-  }
-  throw new Error(`never true in the frame: ${body}`);
-}
+const inEmbedUntil = <T>(body: string, arg?: unknown) =>
+  // a frame that is still loading, or navigating its own address, is retried rather than failed
+  until(`in the frame: ${body}`, () => inEmbed<T>(body, arg).catch(() => undefined));
 
 const VIEW = `(tag) => document.querySelector("rnn-explorer").shadowRoot.querySelector(tag)`;
 
@@ -44,7 +38,7 @@ test("the frame posts its content height to its parent, and again when the conte
   try {
     await open("view=shift-register");
     // settled: the last height posted is the explorer's, and the frame has nothing left to scroll
-    const settled = () => until<{ rect: number; inner: number; scroll: number }>(`() => {
+    const settled = () => inEmbedUntil<{ rect: number; inner: number; scroll: number }>(`() => {
       const rect = Math.ceil(document.querySelector("rnn-explorer").getBoundingClientRect().height);
       return rect > 300 && innerHeight === rect && { rect, inner: innerHeight, scroll: document.documentElement.scrollHeight };
     }`);
@@ -55,7 +49,7 @@ test("the frame posts its content height to its parent, and again when the conte
     // another lesson in the same frame has another height, and the parent hears of it
     const before = posted.length;
     await inEmbed(`() => document.querySelector("rnn-explorer").setAttribute("view", "bptt")`);
-    await until<boolean>(`() => !!document.querySelector("rnn-explorer").shadowRoot.querySelector("rnn-bptt")`);
+    await inEmbedUntil<boolean>(`() => !!document.querySelector("rnn-explorer").shadowRoot.querySelector("rnn-bptt")`);
     await sleep(300);
     const b = await settled();
     expect(posted.length).toBeGreaterThan(before);
@@ -71,7 +65,7 @@ test("in fit mode the explorer fills the fixed frame and the lesson scrolls insi
   const count = (e: MessageEvent) => { if (e.data?.type === "rnn-explorer:resize") posted++; };
   addEventListener("message", count);
   await open("view=bptt&fit", 420);
-  const r = await until<{ host: number; page: number; scroller: number; content: number }>(`() => {
+  const r = await inEmbedUntil<{ host: number; page: number; scroller: number; content: number }>(`() => {
     const el = document.querySelector("rnn-explorer"), single = el.shadowRoot.querySelector(".single");
     return single && single.scrollHeight > single.clientHeight && { host: el.getBoundingClientRect().height, page: document.documentElement.scrollHeight, scroller: single.clientHeight, content: single.scrollHeight };
   }`);
@@ -84,10 +78,10 @@ test("in fit mode the explorer fills the fixed frame and the lesson scrolls insi
 
 test("the address follows every setting the reader changes and reopens the same state", async () => {
   await open("view=feedback&feedback=0.5&step=3");
-  await until<boolean>(`() => { const v = (${VIEW})("rnn-feedback"); return !!v && !!v.shadowRoot && v.shadowRoot.querySelectorAll("rnn-button").length > 0; }`);
+  await inEmbedUntil<boolean>(`() => { const v = (${VIEW})("rnn-feedback"); return !!v && !!v.shadowRoot && v.shadowRoot.querySelectorAll("rnn-button").length > 0; }`);
   // the reader presses a preset: feedback and taps change in the view, then in the address
   await inEmbed(`() => [...(${VIEW})("rnn-feedback").shadowRoot.querySelectorAll("rnn-button")].find((b) => b.textContent.includes("a = 1")).click()`);
-  const search = await until<string>(`() => { const q = new URLSearchParams(location.search); return q.get("feedback") === "1" && q.get("taps") === "1,0,0" && location.search; }`);
+  const search = await inEmbedUntil<string>(`() => { const q = new URLSearchParams(location.search); return q.get("feedback") === "1" && q.get("taps") === "1,0,0" && location.search; }`);
   const q = new URLSearchParams(search);
   expect(q.get("view")).toBe("feedback");
   expect(q.get("step")).toBe("3");
@@ -95,15 +89,15 @@ test("the address follows every setting the reader changes and reopens the same 
   // a copy of that address opens the lesson in that state
   frame!.remove();
   await open(search.slice(1));
-  const attrs = await until<Record<string, string | null>>(`() => { const v = (${VIEW})("rnn-feedback"); return v && { feedback: v.getAttribute("feedback"), taps: v.getAttribute("taps"), step: v.getAttribute("step") }; }`);
+  const attrs = await inEmbedUntil<Record<string, string | null>>(`() => { const v = (${VIEW})("rnn-feedback"); return v && { feedback: v.getAttribute("feedback"), taps: v.getAttribute("taps"), step: v.getAttribute("step") }; }`);
   expect(attrs).toEqual({ feedback: "1", taps: "1,0,0", step: "3" });
 });
 
 test("switching tabs is written to the query too, beside the lesson hash", async () => {
   await open("views=shift-register,feedback");
-  await until<boolean>(`() => !!document.querySelector("rnn-explorer").shadowRoot.querySelector("rnn-tabs")`);
+  await inEmbedUntil<boolean>(`() => !!document.querySelector("rnn-explorer").shadowRoot.querySelector("rnn-tabs")`);
   await inEmbed(`() => [...document.querySelector("rnn-explorer").shadowRoot.querySelector("rnn-tabs").shadowRoot.querySelectorAll('[role="tab"]')].find((b) => b.textContent.includes("Feedback") || b.dataset.name === "feedback").click()`);
-  const where = await until<{ search: string; hash: string }>(`() => new URLSearchParams(location.search).get("tab") === "feedback" && { search: location.search, hash: location.hash }`);
+  const where = await inEmbedUntil<{ search: string; hash: string }>(`() => new URLSearchParams(location.search).get("tab") === "feedback" && { search: location.search, hash: location.hash }`);
   expect(new URLSearchParams(where.search).get("views")).toBe("shift-register,feedback");
   expect(where.hash).toBe("#feedback");
 });

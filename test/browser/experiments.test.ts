@@ -6,7 +6,7 @@
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { commands, userEvent } from "vitest/browser";
 import axe from "axe-core";
-import { all, loadBundle, mount, settle, sleep } from "./helpers.js";
+import { all, loadBundle, mount, settle, sleep, until } from "./helpers.js";
 import type { StudyResult } from "../../lab/types.js";
 
 type Lib = Awaited<ReturnType<typeof loadBundle>>;
@@ -25,20 +25,16 @@ const button = (root: ShadowRoot, text: string | RegExp) => {
   if (!b) throw new Error(`no button ${text}`);
   return b.shadowRoot!.querySelector("button") as HTMLButtonElement;
 };
-const until = async (ok: () => boolean, ms = 60_000) => {
-  const t0 = performance.now();
-  while (!ok()) { if (performance.now() - t0 > ms) throw new Error("timed out"); await sleep(25); }
-};
 async function open(html: string): Promise<[Lab, ShadowRoot]> {
   const el = await mount(html) as Lab;
-  await until(() => !!el.shadowRoot!.querySelector("rnn-lab-field"));
+  await until("the lab's settings", () => el.shadowRoot!.querySelector("rnn-lab-field"));
   await sleep(50);
   await settle(el.shadowRoot!);
   return [el, el.shadowRoot!];
 }
 async function runToEnd(el: Lab, root: ShadowRoot) {
   button(root, /^Run/).click();
-  await until(() => !!el.result, 120_000);
+  await until("the study's result", () => el.result);
   await settle(root);
 }
 
@@ -49,7 +45,7 @@ describe("<rnn-experiments>", () => {
     await settle(ex.shadowRoot!);
     const lab = (ex.shadowRoot!.querySelector("rnn-experiments") ?? ex.querySelector("rnn-experiments")) as Lab;
     expect(lab.getAttribute("study")).toBe("tbptt");
-    await until(() => !!lab.shadowRoot?.querySelector("#study-title"));
+    await until("the study title", () => lab.shadowRoot?.querySelector("#study-title"));
     expect(lab.shadowRoot!.querySelector("#study-title")!.textContent).toMatch(/Truncated BPTT/);
   });
 
@@ -84,10 +80,10 @@ describe("<rnn-experiments>", () => {
     await runToEnd(el, root);
     el.remove();
     const [again, root2] = await open('<rnn-experiments study="learning-rate" values="0.01" steps="50" seeds="1"></rnn-experiments>');
-    await until(() => !!again.result);
+    await until("the saved result", () => again.result);
     expect(button(root2, "All runs saved").disabled).toBe(true);
     again.setAttribute("values", "0.01, 0.02");
-    await until(() => /2 runs, 1 already saved/.test(root2.textContent!));
+    await until("the saved-runs count", () => /2 runs, 1 already saved/.test(root2.textContent!));
     expect(button(root2, "Run the 1 missing")).toBeTruthy();
   });
 
@@ -99,7 +95,7 @@ describe("<rnn-experiments>", () => {
     expect((field as unknown as { error: string }).error).toMatch(/"x" is not a number.*Keeping 0.5, 1, 5, 10, 50/);
     // a bad edit by the reader: the attribute keeps its last good value
     el.setAttribute("values", "1, 5");
-    await until(() => !(field as unknown as { error: string }).error);
+    await until("the field's error to clear", () => !(field as unknown as { error: string }).error);
     const input = field.shadowRoot!.querySelector("input")!;
     input.focus(); input.select();
     await userEvent.keyboard("1, 5, 5{Enter}");
@@ -110,7 +106,7 @@ describe("<rnn-experiments>", () => {
     el.setAttribute("study", "similarity");
     el.setAttribute("nonce", "zog");
     const nonceError = () => ((all(root, "rnn-lab-field").find((f) => (f as unknown as { label: string }).label === "Made-up word") as unknown as { error?: string })?.error ?? "");
-    await until(() => /"z" never occurs/.test(nonceError()));
+    await until("the made-up word's error", () => /"z" never occurs/.test(nonceError()));
     expect(nonceError()).toMatch(/Keeping "wug"/);
   });
 
@@ -119,11 +115,11 @@ describe("<rnn-experiments>", () => {
     button(root, /^Run/).focus();
     await userEvent.keyboard("{Enter}");
     const status = () => (root.querySelector("rnn-progress") as unknown as { status?: string } | null)?.status ?? "";
-    await until(() => /0 of 1 runs done, 1 running/.test(status()));
+    await until("the run to start", () => /0 of 1 runs done, 1 running/.test(status()));
     button(root, "Cancel").focus();
     await userEvent.keyboard(" ");
-    await until(() => status() === "cancelled");
-    await until(() => lib.poolStats().busy === 0, 5000);
+    await until("the cancelled status", () => status() === "cancelled");
+    await until("the pool's workers to be free", () => lib.poolStats().busy === 0);
     expect(el.result).toBeUndefined();
     // Tab walks from the study picker through the settings to the Run button
     const select = root.querySelector("rnn-select")!.shadowRoot!.querySelector("select")!;

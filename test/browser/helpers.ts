@@ -55,11 +55,28 @@ export function tabsOf(explorer: Element): HTMLButtonElement[] {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** How long `until` waits by default: below the 60 s test timeout, so its own message is the one a failure shows. */
+export const UNTIL_MS = 50_000;
+
 /**
- * Waits until ok() holds. The deadline is a generous guard against a hang, not a speed
- * claim: speed targets live in the bench, and a loaded machine may take many times longer.
+ * Polls `probe` until it gives a truthy value (which it returns); a probe may be async. The deadline
+ * is the one generous guard against a hang, not a speed claim: speed targets live in the bench, and a
+ * loaded 2-core machine may take many times longer than an idle one. A test that waits longer than the
+ * default passes its own `ms` and sets its own test timeout above it.
  */
-export async function until(ok: () => boolean, ms = 20_000, what = "the condition"): Promise<void> {
+export async function until<T>(what: string, probe: () => T | Promise<T>, ms = UNTIL_MS): Promise<NonNullable<T>> {
   const t0 = performance.now();
-  while (!ok()) { if (performance.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`); await sleep(20); }
+  for (;;) {
+    const v = await probe();
+    if (v) return v as NonNullable<T>;
+    if (performance.now() - t0 > ms) throw new Error(`timed out after ${Math.round(ms / 1000)} s waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+/** Waits until the view has drawn `probe` in its shadow root, and every element below has rendered. */
+export async function drawn(el: View, probe: string): Promise<ShadowRoot> {
+  await until(`${el.localName} to draw ${probe}`, () => el.shadowRoot?.querySelector(probe));
+  await settle(el.shadowRoot!);
+  return el.shadowRoot!;
 }

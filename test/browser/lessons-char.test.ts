@@ -32,7 +32,7 @@ describe("char-train in a worker", () => {
   test("cancel stops the worker at its next checkpoint and no progress follows", async () => {
     let progress = 0;
     const h2 = grammar(() => { progress++; });
-    await until(() => progress >= 5);
+    await until("five progress reports", () => progress >= 5);
     expect(h2.mode).toBe("worker");
     const workers = lib.poolStats().workers;
     h2.cancel();
@@ -64,7 +64,7 @@ describe("<rnn-char-lab>", () => {
     el.addEventListener("rnn-sample", (e) => samples.push(e.detail));
     button(root(el), "Train a new").click();
     // how fast words appear is the bench's and the README's business; here only that they do
-    await until(() => samples.some((s) => s.words.distinctReal.length >= 5), 100_000, "five real words");
+    await until("five real words", () => samples.some((s) => s.words.distinctReal.length >= 5), 150_000);
     await settle(root(el));
     expect(root(el).querySelector(".milestone")!.textContent).toMatch(/step [\d,]+, [\d.]+ s after you pressed Train/);
     button(root(el), "Pause").click();
@@ -79,10 +79,10 @@ describe("<rnn-char-lab>", () => {
     await sleep(250);
     expect(stepText()).toBe(held);
     button(root(el), "Step").click();
-    await until(() => stepText() !== held);
+    await until("the step count to move", () => stepText() !== held);
     expect(Number(stepText().replace(/,/g, ""))).toBe(Number(held.replace(/,/g, "")) + 1);
     button(root(el), "Stop").click();
-    await until(() => !!root(el).querySelector("rnn-char-text")?.shadowRoot?.querySelector(".text"));
+    await until("the generated text", () => root(el).querySelector("rnn-char-text")?.shadowRoot?.querySelector(".text"));
     await settle(root(el));
     const text = deep(el, "rnn-char-text", ".text").textContent!;
     expect(text.length).toBeGreaterThan(100);
@@ -118,7 +118,7 @@ describe("<rnn-char-lab>", () => {
     dt.items.add(new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])], "photo.png", { type: "image/png" }));
     input.files = dt.files;
     input.dispatchEvent(new Event("change"));
-    await until(() => !!picker.shadowRoot!.querySelector("rnn-message"));
+    await until("the picker's message", () => picker.shadowRoot!.querySelector("rnn-message"));
     expect(picker.shadowRoot!.querySelector("rnn-message")!.textContent).toMatch(/photo\.png is a binary file/);
   });
 
@@ -155,7 +155,7 @@ describe("<rnn-char-recall> sentences agree with its table", () => {
     const r = root(el);
     expect(r.textContent).not.toMatch(/stays near chance/);
     button(r, "Train all 12 models").click();
-    await until(() => !el.busy && !!r.querySelector("[data-testid=recall-observations]"), 120_000, "the recall runs");
+    await until("the recall runs", () => !el.busy && !!r.querySelector("[data-testid=recall-observations]"), 150_000);
     await settle(r);
     const table = accuracyCells(r, "recall-table");
     expect(table.size).toBe(6);

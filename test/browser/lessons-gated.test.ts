@@ -5,7 +5,7 @@
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { commands, userEvent } from "vitest/browser";
 import axe from "axe-core";
-import { $, all, loadBundle, mount, settle, sleep, type View } from "./helpers.js";
+import { $, all, loadBundle, mount, settle, sleep, until, type View } from "./helpers.js";
 import { EchoStateNetwork } from "../../bindings/esn.js";
 import { spectralRadius } from "../../bindings/linalg.js";
 import { fmt, parseNumber } from "../../bindings/format.js";
@@ -19,14 +19,6 @@ afterEach(() => { document.body.replaceChildren(); });
 
 /** A displayed number ("−0.1234" uses a true minus sign). */
 const value = (root: ShadowRoot, sel: string) => parseNumber($(root, sel).textContent!);
-
-async function until(what: string, ok: () => boolean, ms = 60_000) {
-  const t0 = performance.now();
-  while (!ok()) {
-    if (performance.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
 
 async function press(el: View, keys: string) {
   await userEvent.keyboard(keys);

@@ -7,7 +7,7 @@
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { commands, userEvent } from "vitest/browser";
 import axe from "axe-core";
-import { all, loadBundle, mount, settle, sleep, type View } from "./helpers.js";
+import { all, drawn, loadBundle, mount, settle, until, type View } from "./helpers.js";
 import goldenH1 from "../golden/worked-example-h1.json";
 import goldenH2 from "../golden/worked-example-h2.json";
 import { traceExample, withParam, example } from "../../lessons/worked-example.js";
@@ -18,17 +18,6 @@ beforeAll(async () => {
 });
 afterEach(() => { document.body.replaceChildren(); });
 
-async function ready(el: View, probe: string): Promise<ShadowRoot> {
-  for (let i = 0; i < 300 && !el.shadowRoot!.querySelector(probe); i++) await sleep(20);
-  await settle(el.shadowRoot!);
-  expect(el.shadowRoot!.querySelector(probe), "view drawn").not.toBeNull();
-  return el.shadowRoot!;
-}
-
-async function until(cond: () => boolean, ms = 30_000) {
-  const t0 = performance.now();
-  while (!cond()) { if (performance.now() - t0 > ms) throw new Error("timed out"); await sleep(25); }
-}
 
 function button(root: ShadowRoot, text: string): HTMLButtonElement {
   const b = all(root, "rnn-button").find((x) => x.textContent!.trim() === text);
@@ -60,7 +49,7 @@ async function noConsoleErrors() {
 describe("<rnn-worked-example>", () => {
   test.each([["h1", goldenH1], ["h2", goldenH2]] as const)("the %s golden case through the view's read-outs", async (name, g) => {
     const el = await mount(`<rnn-worked-example example="${name}"></rnn-worked-example>`) as View;
-    const root = await ready(el, "[data-key='loss']");
+    const root = await drawn(el, "[data-key='loss']");
     const e = g.expected;
     close([readout(root, "loss")], [e.loss], "loss");
     close(readouts(root, "hidden."), e.hidden.flat(), "hidden");
@@ -73,7 +62,7 @@ describe("<rnn-worked-example>", () => {
 
   test("editing a weight by keyboard recomputes everything and reflects the weights; bad text keeps the page", async () => {
     const el = await mount(`<rnn-worked-example></rnn-worked-example>`) as View;
-    const root = await ready(el, "[data-key='loss']");
+    const root = await drawn(el, "[data-key='loss']");
     const editor = all(root, "rnn-matrix-input").find((m) => (m as unknown as { label: string }).label.startsWith("W_h"))!;
     const cells = [...editor.shadowRoot!.querySelectorAll("input")];
     expect(cells.map((c) => c.tabIndex)).toEqual([0, -1, -1, -1]);
@@ -104,7 +93,7 @@ describe("<rnn-worked-example>", () => {
 
   test("one gradient step lowers the loss and its weights can be adopted", async () => {
     const el = await mount(`<rnn-worked-example example="h1" lr="0.5"></rnn-worked-example>`) as View;
-    const root = await ready(el, "[data-key='loss']");
+    const root = await drawn(el, "[data-key='loss']");
     const L0 = readout(root, "loss");
     button(root, "Take one step").click();
     await settle(root);
@@ -119,7 +108,7 @@ describe("<rnn-worked-example>", () => {
 
   test("numbers are one tab stop per card; arrow keys walk them and show full precision", async () => {
     const el = await mount(`<rnn-worked-example></rnn-worked-example>`) as View;
-    const root = await ready(el, "[data-key='loss']");
+    const root = await drawn(el, "[data-key='loss']");
     const card = root.querySelector(".step.nums")!;
     const nums = [...card.querySelectorAll<HTMLElement>(".num")];
     expect(nums.filter((n) => n.tabIndex === 0)).toHaveLength(1);
@@ -136,7 +125,7 @@ describe("<rnn-worked-example>", () => {
 
   test("a bad attribute is reported and the previous sentence kept", async () => {
     const el = await mount(`<rnn-worked-example words="hi there" targets="there class"></rnn-worked-example>`) as View;
-    const root = await ready(el, "[data-key='loss']");
+    const root = await drawn(el, "[data-key='loss']");
     const L = readout(root, "loss");
     el.setAttribute("words", "hi banana");
     await settle(root);
@@ -154,7 +143,7 @@ describe("<rnn-sequence-lab>", () => {
 
   test("malformed sequences give a message and keep the previous state", async () => {
     const el = await mount(`<rnn-sequence-lab sequence="custom" values="2, 4, 6, 8"></rnn-sequence-lab>`) as View;
-    const root = await ready(el, ".history");
+    const root = await drawn(el, ".history");
     const row = firstRow(root), input = root.querySelector<HTMLInputElement>("#sl-values")!;
     const cases: Array<[string, RegExp]> = [
       ["", /at least 3 numbers/], ["5", /at least 2 numbers|at least 3/], ["1, 2, three", /"three" is not a number/],
@@ -180,7 +169,7 @@ describe("<rnn-sequence-lab>", () => {
 
   test("steps by keyboard, with the cell's numbers and the history growing", async () => {
     const el = await mount(`<rnn-sequence-lab sequence="linear" length="6"></rnn-sequence-lab>`) as View;
-    const root = await ready(el, ".history");
+    const root = await drawn(el, ".history");
     expect(all(root, ".history tbody tr")).toHaveLength(5);
     button(root, "Reset").focus();
     await userEvent.keyboard("{Enter}");
@@ -202,7 +191,7 @@ describe("<rnn-sequence-lab>", () => {
 
   test("names an exploding hidden state from the run", async () => {
     const el = await mount(`<rnn-sequence-lab sequence="linear" activation="linear" weights="1,3,0,1,0"></rnn-sequence-lab>`) as View;
-    const root = await ready(el, ".history");
+    const root = await drawn(el, ".history");
     const health = root.querySelector("rnn-message.health") as HTMLElement & { heading: string };
     expect(health.heading).toMatch(/exploding/);
     expect(health.textContent).toMatch(/\|W_hidden\| = 3\b/);
@@ -210,7 +199,7 @@ describe("<rnn-sequence-lab>", () => {
 
   test("exports the history table as CSV", async () => {
     const el = await mount(`<rnn-sequence-lab sequence="fibonacci" length="8"></rnn-sequence-lab>`) as View;
-    const root = await ready(el, ".history");
+    const root = await drawn(el, ".history");
     const made: Blob[] = [], original = URL.createObjectURL;
     URL.createObjectURL = (b: Blob | MediaSource) => { made.push(b as Blob); return original.call(URL, b); };
     try { button(root, "Export CSV").click(); } finally { URL.createObjectURL = original; }
@@ -222,7 +211,7 @@ describe("<rnn-sequence-lab>", () => {
 
   test("Compare both: BPTT and random search in a worker, BPTT ends lower on the linear sequence", async () => {
     const el = await mount(`<rnn-sequence-lab sequence="linear" budget="400" seed="3"></rnn-sequence-lab>`) as View;
-    const root = await ready(el, ".history");
+    const root = await drawn(el, ".history");
     const progress: number[] = [];
     el.addEventListener("rnn-train-progress", (e) => {
       const d = e.detail as typeof e.detail & { evaluation: number; budget: number };
@@ -233,7 +222,7 @@ describe("<rnn-sequence-lab>", () => {
     const done: { method: string; startLoss: number; finalLoss: number; status: string; loss: number }[] = [];
     el.addEventListener("rnn-train-done", (e) => done.push((e as CustomEvent).detail));
     button(root, "Compare both").click();
-    await until(() => root.querySelector(".compare .statement") !== null);
+    await until("the comparison's statement", () => root.querySelector(".compare .statement"));
     expect(done.map((d) => d.method)).toEqual(["bptt", "random"]);
     expect(done.map((d) => d.status)).toEqual(["done", "done"]);
     expect(done.map((d) => d.loss)).toEqual(done.map((d) => d.finalLoss));
@@ -247,9 +236,9 @@ describe("<rnn-sequence-lab>", () => {
 
   test("Train (BPTT) adopts the trained weights, Undo restores them, Cancel stops a run", async () => {
     const el = await mount(`<rnn-sequence-lab sequence="alternating" budget="300"></rnn-sequence-lab>`) as View;
-    const root = await ready(el, ".history");
+    const root = await drawn(el, ".history");
     button(root, "Train (BPTT)").click();
-    await until(() => el.hasAttribute("weights"));
+    await until("the trained weights attribute", () => el.hasAttribute("weights"));
     await settle(root);
     expect(root.querySelector(".readouts")!.textContent).toMatch(/300 evaluations: loss/);
     button(root, "Undo").click();
@@ -259,7 +248,7 @@ describe("<rnn-sequence-lab>", () => {
     el.setAttribute("length", "200"); el.setAttribute("hidden-size", "16"); el.setAttribute("budget", "10000");
     await settle(root);
     button(root, "Random search").click();
-    await until(() => all(root, "rnn-button").some((b) => b.textContent!.trim() === "Cancel"));
+    await until("the Cancel button", () => all(root, "rnn-button").some((b) => b.textContent!.trim() === "Cancel"));
     button(root, "Cancel").click();
     await settle(root);
     expect(el.hasAttribute("weights")).toBe(false);
@@ -268,7 +257,7 @@ describe("<rnn-sequence-lab>", () => {
 
   test("a bad attribute is reported and the previous value kept; works inside <rnn-explorer>", async () => {
     const el = await mount(`<rnn-sequence-lab hidden-size="2"></rnn-sequence-lab>`) as View;
-    const root = await ready(el, ".history");
+    const root = await drawn(el, ".history");
     el.setAttribute("hidden-size", "99");
     await settle(root);
     expect((root.querySelector("rnn-message") as unknown as { items: string[] }).items.join(" ")).toMatch(/hidden-size="99".*keeping 2/);

@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { commands, userEvent } from "vitest/browser";
 import axe from "axe-core";
 import { fmt, parseNumber } from "../../bindings/format.js";
-import { $, all, loadBundle, mount, settle, sleep, type View } from "./helpers.js";
+import { $, all, drawn, loadBundle, mount, settle, sleep, until, type View } from "./helpers.js";
 
 beforeAll(async () => {
   await commands.startCapture();
@@ -16,12 +16,7 @@ beforeAll(async () => {
 afterEach(() => { document.body.replaceChildren(); });
 
 /** Waits until the view's engine has started and the lesson is drawn. */
-async function ready(el: View, probe = "rnn-stem-plot, .graph"): Promise<ShadowRoot> {
-  for (let i = 0; i < 200 && !el.shadowRoot!.querySelector(probe); i++) await sleep(20);
-  await settle(el.shadowRoot!);
-  expect(el.shadowRoot!.querySelector(probe), "lesson drawn").not.toBeNull();
-  return el.shadowRoot!;
-}
+const ready = (el: View, probe = "rnn-stem-plot, .graph") => drawn(el, probe);
 
 /** The time-plot slider's value text, e.g. "k = 3: x[k] = 2, y[k] = 4.5". */
 const plotText = (root: ShadowRoot) => $($(root, "rnn-stem-plot").shadowRoot!, ".plot").getAttribute("aria-valuetext")!;
@@ -287,9 +282,8 @@ describe("the engine attribute", () => {
       const before = plotText(root);
       expect(el.engines.engine?.kind).toBe("wasm");
       el.setAttribute("engine", "ts");
-      for (let i = 0; i < 100 && el.engines.engine?.kind !== "ts"; i++) await sleep(20);
+      await until("the TS twin engine", () => el.engines.engine?.kind === "ts");
       await settle(root);
-      expect(el.engines.engine?.kind).toBe("ts");
       expect(plotText(root)).toBe(before);
     });
   }

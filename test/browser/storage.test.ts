@@ -3,7 +3,7 @@
  * record is reported, moved to the set-aside store and never crashes the page.
  */
 import { beforeEach, describe, expect, test } from "vitest";
-import { IdbRecords, SET_ASIDE, type SetAsideRecord } from "../../components/storage/idb.js";
+import { IdbRecords, SET_ASIDE, SET_ASIDE_KEEP, type SetAsideRecord } from "../../components/storage/idb.js";
 import { storedLabProblem } from "../../components/storage/char-lab-save.js";
 import { IdbStore } from "../../components/storage/lab-runs.js";
 import { loadBundle, mount, until } from "./helpers.js";
@@ -62,7 +62,7 @@ describe("character-lab records", () => {
     const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push(e);
     addEventListener("error", onError); addEventListener("unhandledrejection", onError);
     const el = await mount(`<rnn-char-lab></rnn-char-lab>`);
-    await until(() => /could not be used and was set aside/.test(el.shadowRoot!.textContent ?? ""), 20_000, "the set-aside message");
+    await until("the set-aside message", () => /could not be used and was set aside/.test(el.shadowRoot!.textContent ?? ""));
     removeEventListener("error", onError); removeEventListener("unhandledrejection", onError);
     expect(errors).toEqual([]);
     expect(el.shadowRoot!.textContent).toMatch(/text must be the custom corpus/);
@@ -102,4 +102,20 @@ describe("lab run records", () => {
     expect(store.problem).toMatch(message);
     expect(await setAside("rnn-explorer-lab")).toHaveLength(1);
   }, 60_000);
+});
+
+describe("the set-aside store", () => {
+  test(`keeps only the ${SET_ASIDE_KEEP} newest refused records`, async () => {
+    await wipe("rnn-explorer-test");
+    const store = new IdbRecords<{ n: number }>({ db: "rnn-explorer-test", store: "things", label: "test thing", check: (v) => `thing ${(v as { n: number }).n} is bad` });
+    for (let n = 1; n <= SET_ASIDE_KEEP + 3; n++) {
+      await store.put({ n }, "k");
+      expect(await store.get("k")).toBeUndefined();
+    }
+    const aside = await setAside("rnn-explorer-test");
+    expect(aside.map((r) => r.problem)).toEqual(Array.from({ length: SET_ASIDE_KEEP }, (_, i) => `thing ${i + 4} is bad`));
+    // every refusal was reported to the page, including those no longer kept
+    expect(store.setAside).toHaveLength(SET_ASIDE_KEEP + 3);
+    await wipe("rnn-explorer-test");
+  });
 });

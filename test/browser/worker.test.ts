@@ -31,7 +31,7 @@ describe("worker tasks", () => {
   test("cancel rejects at once, stops the worker at its next checkpoint, and no progress follows", async () => {
     let progress = 0;
     const h = lib.runTask("train", params(1_000_000), { onProgress: () => progress++ });
-    await until(() => progress >= 3);
+    await until("three progress reports", () => progress >= 3);
     const workers = lib.poolStats().workers;
     h.cancel();
     expect(h.state).toBe("cancelled");
@@ -50,7 +50,7 @@ describe("worker tasks", () => {
     const big = { text: "abcdefghij".repeat(100), model: { hiddenSize: 1024, maxSeqLen: 400 }, steps: 100 };
     let progress = 0;
     const h = lib.runTask("train", big, { onProgress: () => progress++ });
-    await until(() => progress >= 1);
+    await until("the first progress report", () => progress >= 1);
     const workers = lib.poolStats().workers;
     h.cancel();
     await h.stopped;
@@ -72,7 +72,7 @@ describe("worker tasks", () => {
   test("pause holds the task, step runs one chunk, resume continues", async () => {
     let last = 0;
     const h = lib.runTask("train", params(1_000_000), { onProgress: (p) => { last = p.step; } });
-    await until(() => last >= 5);
+    await until("step 5", () => last >= 5);
     h.pause();
     // a report already on its way may still land: wait until the count holds still
     let held = -1;
@@ -80,12 +80,12 @@ describe("worker tasks", () => {
     await sleep(150);
     expect(last).toBe(held);
     h.step();
-    await until(() => last !== held, 20_000, "the stepped chunk's report");
+    await until("the stepped chunk's report", () => last !== held);
     expect(last).toBe(held + 1);
     await sleep(150);
     expect(last).toBe(held + 1);
     h.resume();
-    await until(() => last > held + 1, 20_000, "progress after resume");
+    await until("progress after resume", () => last > held + 1);
     h.cancel();
     await h.stopped;
   });
@@ -124,7 +124,7 @@ describe("worker tasks", () => {
       expect(slices.count).toBeGreaterThan(10);
       expect(slices.longestMs).toBeLessThan(250);
       const c = lib.runTask("train", params(1_000_000));
-      await until(() => (c.slices?.count ?? 0) >= 3);
+      await until("three slices", () => (c.slices?.count ?? 0) >= 3);
       c.cancel();
       await c.stopped;
       const after = c.slices!.count;
