@@ -1,7 +1,7 @@
 // embed.html as a course page uses it: it tells its parent its height, and its address follows the reader.
 import { afterEach, expect, test } from "vitest";
 import { commands } from "vitest/browser";
-import { origin, sleep, until } from "./helpers.js";
+import { inFrameUntil, origin, sleep } from "./helpers.js";
 
 const EMBED = `${origin}/dist/embed.html`;
 let frame: HTMLIFrameElement | undefined;
@@ -20,9 +20,7 @@ function open(query: string, height = 200): Promise<void> {
 const inEmbed = <T>(body: string, arg?: unknown) => commands.inFrame<T>("/dist/embed.html", body, arg);
 
 /** Polls until `body` returns a truthy value in the frame. */
-const inEmbedUntil = <T>(body: string, arg?: unknown) =>
-  // a frame that is still loading, or navigating its own address, is retried rather than failed
-  until(`in the frame: ${body}`, () => inEmbed<T>(body, arg).catch(() => undefined));
+const inEmbedUntil = <T>(body: string, arg?: unknown) => inFrameUntil<T>("/dist/embed.html", body, arg);
 
 const VIEW = `(tag) => document.querySelector("rnn-explorer").shadowRoot.querySelector(tag)`;
 

@@ -1,5 +1,6 @@
 /** Shared setup: the built bundle from the second origin, test-only views, and DOM helpers. */
 import { inject } from "vitest";
+import { commands } from "vitest/browser";
 
 export const origin = inject("bundleOrigin");
 export const bundleURL = `${origin}/dist/rnn-explorer.js`;
@@ -80,3 +81,11 @@ export async function drawn(el: View, probe: string): Promise<ShadowRoot> {
   await settle(el.shadowRoot!);
   return el.shadowRoot!;
 }
+
+/**
+ * Polls `body` (a function's source, called with `arg`) in the frame whose address contains `urlPart`
+ * until it returns a truthy value. A frame that is still loading, or navigating its own address, is
+ * retried rather than failed.
+ */
+export const inFrameUntil = <T>(urlPart: string, body: string, arg?: unknown) =>
+  until(`in the frame ${urlPart}: ${body}`, () => commands.inFrame<T>(urlPart, body, arg).catch(() => undefined));

@@ -17,14 +17,14 @@ afterEach(() => { document.body.replaceChildren(); });
 /** Clicks the view's button whose text matches, once it is drawn and enabled. */
 async function click(root: ShadowRoot, label: RegExp) {
   let button: HTMLElement | undefined;
-  await until(() => !!(button = all(root, "rnn-button").find((b) => label.test(b.textContent!.trim()) && !b.hasAttribute("disabled"))), 60_000, `a button ${label}`);
+  await until(`a button ${label}`, () => !!(button = all(root, "rnn-button").find((b) => label.test(b.textContent!.trim()) && !b.hasAttribute("disabled"))), 60_000);
   button!.click();
 }
 
 /** Focuses a keyboard-driven control (the time plot, the gated timeline) and steps it once. */
 async function stepWithKeys(root: ShadowRoot, find: (r: ShadowRoot) => HTMLElement | null | undefined) {
   let target: HTMLElement | null | undefined;
-  await until(() => !!(target = find(root)), 60_000, "the stepping control");
+  await until("the stepping control", () => !!(target = find(root)), 60_000);
   target!.focus();
   await userEvent.keyboard("{ArrowRight}");
 }
@@ -67,7 +67,7 @@ describe("rnn-main-action", () => {
       await sleep(300);
       expect(seen, "fired on opening").toEqual([]);
       await CASES[name].drive(el.shadowRoot!);
-      await until(() => seen.length > 0, 120_000, `rnn-main-action from ${name}`);
+      await until(`rnn-main-action from ${name}`, () => seen.length > 0, 120_000);
       expect(seen[0]).toEqual({ view: name, action: CASES[name].action });
     } finally {
       document.removeEventListener("rnn-main-action", listen);

@@ -19,7 +19,7 @@ const MAY_SCROLL = "table, math[display=block], [role=tablist], [role=slider]";
 
 beforeAll(async () => {
   await loadBundle(); await page.viewport(W, H);
-  await until(() => innerWidth === W, 10_000, `a ${W} px viewport`);
+  await until(`a ${W} px viewport`, () => innerWidth === W);
 });
 afterEach(() => { document.body.replaceChildren(); history.replaceState(null, "", location.pathname + location.search); });
 afterAll(async () => { await page.viewport(414, 896); });
@@ -58,12 +58,11 @@ async function open(view: string): Promise<{ ex: View; el: HTMLElement }> {
   document.body.style.margin = "0";
   const ex = await mount(`<rnn-explorer tab="${view}"></rnn-explorer>`);
   const el = () => ex.shadowRoot!.querySelector<HTMLElement>(`[slot="${view}"]`);
-  await until(() => !!el()?.shadowRoot?.querySelector('[data-primary="control"]') && !!el()!.shadowRoot!.querySelector('[data-primary="visual"]'),
-    20_000, `${view}'s control and visual`);
+  await until(`${view}'s control and visual`, () => !!el()?.shadowRoot?.querySelector('[data-primary="control"]') && !!el()!.shadowRoot!.querySelector('[data-primary="visual"]'));
   await settle(ex.shadowRoot!);
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   // a picture that sizes itself to its box (a ResizeObserver) may take a frame or two more on a loaded machine
-  await until(() => document.documentElement.scrollWidth <= W && !sticking(ex).length, 5_000).catch(() => undefined);
+  await until("the page to fit its width", () => document.documentElement.scrollWidth <= W && !sticking(ex).length, 5_000).catch(() => undefined);
   return { ex, el: el()! };
 }
 

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeAll, expect, test } from "vitest";
 import { commands } from "vitest/browser";
-import { origin, sleep } from "./helpers.js";
+import { inFrameUntil, origin, sleep } from "./helpers.js";
 
 let frame: HTMLIFrameElement | undefined;
 beforeAll(() => commands.startCapture());
@@ -22,14 +22,7 @@ function open(src: string): Promise<void> {
 }
 
 /** Polls `body` (a function's source, of `arg`) in the frame at `url` until it returns a truthy value. */
-async function until<T>(url: string, body: string, arg?: unknown): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const v = await commands.inFrame<T>(url, body, arg).catch(() => undefined);
-    if (v) return v;
-    await sleep(50);
-  }
-  throw new Error(`never true in ${url}: ${body}`);
-}
+const until = inFrameUntil;
 
 const LMS = "/fixtures/lms.html";
 type Call = string[];
