@@ -1,18 +1,17 @@
 import { defineConfig, type Plugin } from "vitest/config";
 import { playwright } from "@vitest/browser-playwright";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 // @ts-expect-error plain ESM build script without types
 import { workerSource } from "./scripts/build.mjs";
+// @ts-expect-error plain ESM build script without types
+import { wasmModuleSource } from "./scripts/wasm-module.mjs";
 import { inFrame, readCapture, startCapture, startTaskTrace, stopTaskTrace } from "./test/browser/commands.js";
 
-/** Same contract as esbuild's binary loader: `import bytes from "x.wasm"` gives a Uint8Array. */
+/** Same module as the bundles': `import load from "x.wasm"` gives `() => Promise<Uint8Array>`. */
 const wasmBinary = (): Plugin => ({
   name: "wasm-binary", enforce: "pre",
   load(id) {
-    if (!id.endsWith(".wasm")) return null;
-    const b64 = readFileSync(id).toString("base64");
-    return `export default Uint8Array.from(atob(${JSON.stringify(b64)}), c => c.charCodeAt(0));`;
+    return id.endsWith(".wasm") ? wasmModuleSource(id) : null;
   },
 });
 

@@ -1,6 +1,7 @@
 declare module "*.wasm" {
-  const bytes: Uint8Array;
-  export default bytes;
+  /** The module's bytes, inflated on the first call (the bundles carry them deflated: scripts/wasm-module.mjs). */
+  const load: () => Promise<Uint8Array>;
+  export default load;
 }
 declare module "inline-worker:*" {
   const source: string;

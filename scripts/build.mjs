@@ -1,4 +1,4 @@
-// Bundles the project with esbuild. The wasm core is inlined (binary loader) and
+// Bundles the project with esbuild. The wasm core is inlined (deflated: wasm-module.mjs) and
 // worker sources are inlined as strings (`import src from "inline-worker:./x.ts"`),
 // so every output file works alone, offline, with no extra request.
 import * as esbuild from "esbuild";
@@ -6,14 +6,15 @@ import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sharedCore } from "./shared-core.mjs";
+import { wasmDeflated } from "./wasm-module.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const minify = !process.argv.includes("--no-minify");
 
 // es2022: with esnext esbuild emits Uint8Array.fromBase64, which Node 20 lacks.
 export const common = {
-  bundle: true, target: "es2022", loader: { ".wasm": "binary" }, logLevel: "warning",
-  absWorkingDir: root, legalComments: "none",
+  bundle: true, target: "es2022", logLevel: "warning",
+  absWorkingDir: root, legalComments: "none", plugins: [wasmDeflated],
 };
 
 // Workers get the compiled core from the page by postMessage (coreModule()), so their
@@ -21,13 +22,13 @@ export const common = {
 const noWasmInWorkers = {
   name: "no-wasm-in-workers",
   setup(build) {
-    build.onLoad({ filter: /\.wasm$/ }, () => ({ contents: "export default new Uint8Array(0);", loader: "js" }));
+    build.onLoad({ filter: /\.wasm$/ }, () => ({ contents: "export default () => Promise.reject(new Error(\"the worker has no wasm bytes of its own\"));", loader: "js" }));
   },
 };
 
 /** Bundles a worker entry as a classic-worker IIFE and returns its source text. */
 export async function workerSource(entry) {
-  const r = await esbuild.build({ ...common, minify, format: "iife", entryPoints: [entry], write: false, plugins: [noWasmInWorkers] });
+  const r = await esbuild.build({ ...common, minify, format: "iife", entryPoints: [entry], write: false, plugins: [noWasmInWorkers, ...common.plugins] });
   return r.outputFiles[0].text;
 }
 
@@ -47,7 +48,7 @@ export const inlineWorker = {
  * Single-file outputs carry the engine and tasks once, as a core the page runs and hands to its
  * workers (scripts/shared-core.mjs); split outputs keep the inlined worker source.
  */
-export const singleFilePlugins = () => [sharedCore({ common, minify, root, workerEntry: "tasks/worker.ts", startModule: "tasks/start-worker.ts" })];
+export const singleFilePlugins = () => [...common.plugins, sharedCore({ common, minify, root, workerEntry: "tasks/worker.ts", startModule: "tasks/start-worker.ts" })];
 
 /** Every output of the package; an entry whose source does not exist yet is skipped. */
 export const targets = [
@@ -91,7 +92,7 @@ export async function buildAll() {
     // hashed chunk names change from build to build: start the folder afresh
     if (t.outdir) rmSync(path.join(root, t.outdir), { recursive: true, force: true });
     const { singleFile, ...options } = t;
-    await esbuild.build({ ...common, minify, plugins: singleFile ? singleFilePlugins() : [inlineWorker], ...options });
+    await esbuild.build({ ...common, minify, plugins: singleFile ? singleFilePlugins() : [...common.plugins, inlineWorker], ...options });
     built.push(t.outfile ?? t.outdir);
   }
   return built;

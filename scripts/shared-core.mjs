@@ -49,7 +49,7 @@ async function buildCore({ common, minify, root, entry, workerEntry, startModule
   const stubWorker = { name: "stub", setup(b) { b.onResolve({ filter: /^inline-worker:/ }, () => ({ path: "w", namespace: "stub" })); b.onLoad({ filter: /.*/, namespace: "stub" }, () => ({ contents: "", loader: "text" })); } };
   const [worker, page] = await Promise.all([
     esbuild.build({ ...analyse, format: "esm", entryPoints: [workerEntry] }),
-    esbuild.build({ ...analyse, format: "esm", entryPoints: entry, plugins: [stubWorker] }),
+    esbuild.build({ ...analyse, format: "esm", entryPoints: entry, plugins: [...common.plugins, stubWorker] }),
   ]);
   const inCore = new Set(Object.keys(worker.metafile.inputs));
   // the boundary: core modules imported by page-only modules

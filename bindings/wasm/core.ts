@@ -1,8 +1,10 @@
 /** Instantiates the inlined core.wasm (no imports, no fetch) and types its exports. */
-import coreBytes from "../../build/core.wasm";
+import loadCoreBytes from "../../build/core.wasm";
 
 /** The core's bytes (typed here, so published declarations do not point at the .wasm file). */
-export const wasmBytes: Uint8Array = coreBytes;
+export function wasmBytes(): Promise<Uint8Array> {
+  return loadCoreBytes();
+}
 
 export interface CoreExports {
   memory: WebAssembly.Memory;
@@ -31,7 +33,7 @@ let compiled: Promise<WebAssembly.Module> | undefined;
 
 /** The compiled module, shared by every instance (and postable to workers). */
 export function coreModule(): Promise<WebAssembly.Module> {
-  return (compiled ??= WebAssembly.compile(wasmBytes as BufferSource));
+  return (compiled ??= wasmBytes().then((b) => WebAssembly.compile(b as BufferSource)));
 }
 
 export async function instantiateCore(module?: WebAssembly.Module): Promise<CoreExports> {
