@@ -3,14 +3,12 @@
  * must refuse it with exit 2 and one stderr line naming the field, before doing work.
  */
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { expectRefusal, runCli } from "./cli-run.js";
 
-const cli = path.resolve(import.meta.dirname, "../dist/cli.js");
-// one generous deadline per call: the unfixed CLI ran for minutes on several of these rows
-const run = (args: string[], input?: string) => spawnSync(process.execPath, [cli, ...args], { input, encoding: "utf8", timeout: 20_000 });
+const run = (args: string[], input?: string) => runCli(args, { input });
 const dir = mkdtempSync(path.join(tmpdir(), "rnn-hard-"));
 const file = (name: string, content: string | Buffer) => { const f = path.join(dir, name); writeFileSync(f, content); return f; };
 const goldenCase = () => JSON.parse(readFileSync(path.resolve(import.meta.dirname, "golden/worked-example-h2.json"), "utf8")).case;
@@ -19,15 +17,6 @@ const hostileModel = (config: Record<string, unknown>) => file(`hostile-${Object
   format: "rnn-explorer-model", version: 1, params: {}, meta: { tokenizer },
   config: { inputSize: 2, outputSize: 2, hiddenSize: 2048, init: "orthogonal", ...config },
 }));
-
-function expectRefusal(r: ReturnType<typeof run>, message: RegExp) {
-  expect(r.error, "the command did not finish in time").toBeUndefined();
-  expect(r.status, r.stderr).toBe(2);
-  const lines = r.stderr.trim().split("\n");
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(message);
-  expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
-}
 
 describe("hostile model files are refused before any allocation", () => {
   it.each([

@@ -1,12 +1,11 @@
 /** `rnn-explorer lab` from the built CLI (dist/cli.js and dist/lab-worker.js, made by `npm run build`). */
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { expectRefusal, runCli } from "./cli-run.js";
 
-const cli = path.resolve(import.meta.dirname, "../dist/cli.js");
-const run = (args: string[]) => spawnSync(process.execPath, [cli, "lab", ...args], { encoding: "utf8", timeout: 60_000 });
+const run = (args: string[]) => runCli(["lab", ...args]);
 const tiny = ["--steps", "40", "--seeds", "2", "--sentences", "300"];
 
 describe("rnn-explorer lab", () => {
@@ -65,10 +64,7 @@ describe("rnn-explorer lab", () => {
     [["merge"], /lab merge needs the shard directories/],
     [["merge", "/nonexistent-shard"], /has no shard.json/],
   ])("%j exits 2 with one line naming the problem", (args, msg) => {
-    const r = run([...args, "--out", out]);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(msg);
-    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expectRefusal(run([...args, "--out", out]), msg);
   });
 });
 
