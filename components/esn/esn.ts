@@ -266,14 +266,16 @@ export class RnnEsn extends LitElement {
     return html`<section class="card" aria-label="Equations">
       <h3>The two networks, with this run's numbers</h3>
       <math display="block">${aligned([
-        [mathml`${sub("x", "t")}`, mathml`${eq}<mo>(</mo><mn>1</mn><mo>−</mo><mi>a</mi><mo>)</mo>${sub("x", "t−1")}${plus}<mi>a</mi><mi>tanh</mi><mo>(</mo>${sub("W", "in")}${sub("u", "t")}${plus}<mi>W</mi>${sub("x", "t−1")}<mo>)</mo>`],
+        [mathml`${sub("x", "t")}`, mathml`${eq}<mo>(</mo><mn>1</mn><mo>−</mo><mi>a</mi><mo>)</mo>${sub("x", "t−1")}`],
+        [mathml``, mathml`${plus}<mi>a</mi><mi>tanh</mi><mo>(</mo>${sub("W", "in")}${sub("u", "t")}${plus}<mi>W</mi>${sub("x", "t−1")}<mo>)</mo>`],
         [mathml``, mathml`${eq}${n(1 - cfg.leakRate, 2)}${times}${sub("x", "t−1")}${plus}${n(cfg.leakRate, 2)}${times}<mi>tanh</mi><mo>(</mo><mo>…</mo><mo>)</mo>`],
         [mathml`<mi>ρ</mi><mo>(</mo><mi>W</mi><mo>)</mo>`, mathml`${eq}${r(rho, 3)}<mo>,</mo><mspace width="1em"></mspace>${sub("W", "in")}<mo>∼</mo><mi>U</mi><mo>(</mo><mo>±</mo>${r(cfg.inputScaling, 2)}<mo>)</mo>`],
         [mathml`${sub("ŷ", "t")}`, mathml`${eq}${sub("W", "out")}<mo>[</mo>${sub("x", "t")}<mo>;</mo>${sub("u", "t")}<mo>;</mo><mn>1</mn><mo>]</mo>`],
         [mathml`${sub("W", "out")}`, mathml`${eq}<mi>Y</mi><msup><mi>X</mi><mo>⊤</mo></msup><msup><mrow><mo>(</mo><mi>X</mi><msup><mi>X</mi><mo>⊤</mo></msup>${plus}<mi>λ</mi><mi>I</mi><mo>)</mo></mrow><mrow><mo>−</mo><mn>1</mn></mrow></msup>`],
         [mathml`<mi>λ</mi>`, mathml`${eq}<mn>${fmt(cfg.ridge)}</mn><mo>,</mo><mspace width="1em"></mspace><mi>X</mi><mo>:</mo><mn>${cfg.size + 2}</mn><mo>×</mo><mn>${TRAIN - WASHOUT}</mn>`],
         [mathml`<mtext>RNN</mtext><mspace width="0.5em"></mspace>${sub("h", "t")}`, mathml`${eq}<mi>tanh</mi><mo>(</mo>${sub("W", "x")}${sub("u", "t")}${plus}${sub("W", "h")}${sub("h", "t−1")}${plus}<mi>b</mi><mo>)</mo>`],
-        [mathml`${sub("ŷ", "t")}`, mathml`${eq}${sub("W", "y")}${sub("h", "t")}${plus}${sub("b", "y")}<mspace width="1em"></mspace><mtext>(all weights trained by BPTT)</mtext>`],
+        [mathml`${sub("ŷ", "t")}`, mathml`${eq}${sub("W", "y")}${sub("h", "t")}${plus}${sub("b", "y")}`],
+        [mathml``, mathml`<mtext>(all weights trained by BPTT)</mtext>`],
         [mathml`<mi>MC</mi>`, mathml`${eq}<munderover><mo>∑</mo><mrow><mi>k</mi><mo>=</mo><mn>1</mn></mrow><mn>${MC_DELAYS}</mn></munderover><msup><mi>r</mi><mn>2</mn></msup><mo>(</mo>${sub("u", "t−k")}<mo>,</mo>${sub("ŷ", "k")}<mo>(</mo><mi>t</mi><mo>)</mo><mo>)</mo>${Number.isFinite(here) ? mathml`${eq}${r(here, 2)}` : mathml``}`],
       ], 3)}</math>
       <p class="eq-note">MC is measured at the chosen ρ = ${cfg.spectralRadius}. The ESN's readout also sees the input u<sub>t</sub> directly; the RNN has no such shortcut. Both read the same inputs and

@@ -244,9 +244,12 @@ export class RnnGradientFlow extends LitElement {
           [mathml`<mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo>${sub("h", "t")}</mrow></mfrac>`,
             mathml`${eq}<msup><mrow><mo>(</mo><mfrac><mrow><mo>∂</mo>${sub("h", "t+1")}</mrow><mrow><mo>∂</mo>${sub("h", "t")}</mrow></mfrac><mo>)</mo></mrow><mo>⊤</mo></msup><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo>${sub("h", "t+1")}</mrow></mfrac>`],
           [mathml`<mtext>RNN:</mtext>`, mathml`<mfrac><mrow><mo>∂</mo>${sub("h", "t+1")}</mrow><mrow><mo>∂</mo>${sub("h", "t")}</mrow></mfrac>${eq}<mi>diag</mi><mo>(</mo><mn>1</mn><mo>−</mo><msubsup><mi>h</mi><mrow><mi>t</mi><mo>+</mo><mn>1</mn></mrow><mn>2</mn></msubsup><mo>)</mo>${sub("W", "h")}`],
-          [mathml`<mtext>LSTM:</mtext>`, mathml`<mfrac><mrow><mo>∂</mo>${sub("c", "t+1")}</mrow><mrow><mo>∂</mo>${sub("c", "t")}</mrow></mfrac>${eq}<mi>diag</mi><mo>(</mo>${sub("f", "t+1")}<mo>)</mo>${plus}<mtext>(paths through the gates)</mtext>`],
-          [mathml`<mtext>GRU:</mtext>`, mathml`<mfrac><mrow><mo>∂</mo>${sub("h", "t+1")}</mrow><mrow><mo>∂</mo>${sub("h", "t")}</mrow></mfrac>${eq}<mi>diag</mi><mo>(</mo><mn>1</mn><mo>−</mo>${sub("z", "t+1")}<mo>)</mo>${plus}<mtext>(paths through z, r, g)</mtext>`],
-          [mathml`<mtext>reach:</mtext>`, mathml`<mi>R</mi>${eq}<mo>max</mo><mo>{</mo><mi>d</mi><mo>:</mo><mo>‖</mo><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo>${sub("h", "n−1−d")}</mrow></mfrac><mo>‖</mo><mo>≥</mo>${n(1e-3, 3)}${times}<mo>‖</mo><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo>${sub("h", "n−1")}</mrow></mfrac><mo>‖</mo><mo>}</mo>`],
+          [mathml`<mtext>LSTM:</mtext>`, mathml`<mfrac><mrow><mo>∂</mo>${sub("c", "t+1")}</mrow><mrow><mo>∂</mo>${sub("c", "t")}</mrow></mfrac>${eq}<mi>diag</mi><mo>(</mo>${sub("f", "t+1")}<mo>)</mo>`],
+          [nothing, mathml`${plus}<mtext>(paths through the gates)</mtext>`],
+          [mathml`<mtext>GRU:</mtext>`, mathml`<mfrac><mrow><mo>∂</mo>${sub("h", "t+1")}</mrow><mrow><mo>∂</mo>${sub("h", "t")}</mrow></mfrac>${eq}<mi>diag</mi><mo>(</mo><mn>1</mn><mo>−</mo>${sub("z", "t+1")}<mo>)</mo>`],
+          [nothing, mathml`${plus}<mtext>(paths through z, r, g)</mtext>`],
+          [mathml`<mtext>reach:</mtext>`, mathml`<mi>R</mi>${eq}<mo>max</mo><mo>{</mo><mi>d</mi><mo>:</mo><mo>‖</mo><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo>${sub("h", "n−1−d")}</mrow></mfrac><mo>‖</mo>`],
+          [nothing, mathml`<mo>≥</mo>${n(1e-3, 3)}${times}<mo>‖</mo><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo>${sub("h", "n−1")}</mrow></mfrac><mo>‖</mo><mo>}</mo>`],
         ], 3)}</math>
         <p class="eq-note">The RNN multiplies by W<sub>h</sub> and tanh′ at every step back, so the product either shrinks or grows
           geometrically. The LSTM's cell state and the GRU's (1 − z) blend add a path whose factor is a gate the network can hold near 1.

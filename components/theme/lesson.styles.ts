@@ -94,6 +94,10 @@ export const cellLessonStyles = css`
   .diagram .arrow { fill: var(--_muted); }
   table.results { border-collapse: collapse; width: 100%; font-size: 0.9em; }
   table.results caption { text-align: left; color: var(--_muted); padding-bottom: 4px; }
+  /* a table wider than a phone scrolls in its box; its caption stays as wide as the box, in view, and wraps there */
+  .scroll-x:has(> table.results > caption) { container-type: inline-size; }
+  .scroll-x > table.results > caption { position: sticky; left: 0; width: 100cqw; box-sizing: border-box; }
+  table.results thead th { white-space: nowrap; }
   table.results th, table.results td { padding: 3px 8px; border-bottom: 1px solid var(--_border); text-align: right; }
   table.results th:first-child, table.results td:first-child { text-align: left; }
   table.results td { font-family: var(--_mono); }

@@ -4,7 +4,7 @@ import { loadBundle, mount, settle, until, type View } from "./helpers.js";
 
 /**
  * Each lesson on a 390 px phone, inside <rnn-explorer>: nothing wider than the screen and no diagram scrolling
- * sideways (only data tables, long equations, the tab strip and the gated views' step strip may scroll inside their own box), no text
+ * sideways (only data tables, the tab strip and the gated views' step strip may scroll inside their own box), no text
  * drawn below 11 px (SVG text counted at the size its viewBox scales it to), touch targets at least 24×24 px
  * (WCAG 2.2, 2.5.8), primary buttons at least 44 px tall, the tabs in one row, and the lesson's primary control
  * within its first two screens.
@@ -14,8 +14,8 @@ const LESSONS = ["shift-register", "feedback", "state-space", "bptt", "lstm", "g
 /** Views whose pictures are SVG with text (the others draw tables, canvases and HTML): the size check must find some. */
 const SVG_TEXT = new Set(["shift-register", "feedback", "state-space", "bptt", "lstm", "gru", "sequence-lab"]);
 const W = 390, H = 844;
-/** What may be wider than the screen inside a box that scrolls sideways: tables of numbers, long display equations, the tab strip, the step strip. */
-const MAY_SCROLL = "table, math[display=block], [role=tablist], [role=slider]";
+/** What may be wider than the screen inside a box that scrolls sideways: tables of numbers, the tab strip, the step strip. */
+const MAY_SCROLL = "table, [role=tablist], [role=slider]";
 
 beforeAll(async () => {
   await loadBundle(); await page.viewport(W, H);
@@ -92,6 +92,11 @@ describe(`phone, ${W} px wide`, () => {
     const tiny = targets.map((e) => ({ e, r: (e.matches("input") && e.closest("label") && getComputedStyle(e).opacity === "0" ? e.closest("label")! : e).getBoundingClientRect() })).filter(({ r }) => r.width < 24 || r.height < 24)
       .map(({ e, r }) => `<${e.localName} ${e.getAttribute("role") ?? e.getAttribute("type") ?? ""}> ${Math.round(r.width)}×${Math.round(r.height)}`);
     expect(tiny, "touch targets below 24×24 px").toEqual([]);
+
+    // a number field shows its whole value (a clipped 0.002 reads as 0.00)
+    const numbers = visible.filter((e): e is HTMLInputElement => e.matches("input[type=number]"));
+    const clipped = numbers.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => `${e.value} in ${e.clientWidth} px`);
+    expect(clipped, "number fields too narrow for their value").toEqual([]);
 
     // Next (the explorer's) is always primary, so at least one is measured
     const primary = visible.filter((e) => e.localName === "rnn-button" && e.getAttribute("variant") === "primary")

@@ -50,8 +50,8 @@ export class RnnSlider extends LitElement {
   override render() {
     const lo = this.toPos(this.min), hi = this.toPos(this.max);
     const posStep = this.isLog ? (hi - lo) / 200 : this.step;
-    // the field is as wide as the longest value it can show, so no value is cut off
-    const width = `${Math.max(...[this.min, this.max, this.value].map((v) => entry(v).length), 4) + 1}ch`;
+    // the field is as wide as the longest value it can show, plus Chromium's spin buttons, so no value is cut off
+    const width = `calc(${Math.max(...[this.min, this.max, this.value].map((v) => entry(v).length), 4) + 1}ch + 16px)`;
     return html`
       <label part="label" id="${this.ref}-l" for="${this.ref}-n">${this.label}${this.unit ? html` <span class="unit">(${this.unit})</span>` : ""}</label>
       <div class="row">
