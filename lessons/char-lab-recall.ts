@@ -76,6 +76,8 @@ export class RecallExperiment {
   /** fixed held-out sequences, the same for every cell with the same seed and n */
   readonly test: TokenTask[];
   step = 0;
+  /** training steps with a non-finite loss or gradient (the engine left the weights as they were) */
+  divergences = 0;
 
   constructor(engine: Engine, readonly settings: RecallSettings) {
     const problems = checkRecallSettings(settings);
@@ -100,6 +102,7 @@ export class RecallExperiment {
     this.model.resetState();
     const r = this.model.trainChunk(seq, { optimizer: { kind: this.settings.optimizer, lr: this.settings.lr }, clip: { mode: "norm", threshold: RECALL_CLIP } });
     this.step++;
+    if (r.diverged) this.divergences++;
     return r.diverged ? NaN : r.loss;
   }
 

@@ -116,8 +116,10 @@ export const TRAINING = { optimizer: { kind: "adam", lr: 0.03 }, clip: { mode: "
  */
 export class GatedTrainer {
   step = 0;
-  /** mean loss per target of each step */
+  /** mean loss per target of each step (NaN for a step that diverged) */
   readonly losses: number[] = [];
+  /** steps with a non-finite loss or gradient; the engine left the weights as they were */
+  divergences = 0;
   private readonly rng: Rng;
 
   constructor(readonly model: Model, readonly task: GatedTaskKind, seed: number) { this.rng = new Rng(seed ^ 0x5eed); }
@@ -129,6 +131,7 @@ export class GatedTrainer {
       this.model.resetState();
       const r = this.model.trainChunk(seq, TRAINING);
       this.losses.push(r.diverged ? NaN : r.loss / Math.max(1, r.count));
+      if (r.diverged) this.divergences++;
       this.step++;
     }
   }

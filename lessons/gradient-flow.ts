@@ -181,6 +181,8 @@ export interface FlowRun {
   /** mean loss over the last 10% of training steps (nats; one target per sequence) */
   finalLoss: number;
   trainMs: number;
+  /** training steps with a non-finite loss or gradient (the engine left the weights as they were) */
+  divergences: number;
   gradInit: number[];
   gradTrained: number[];
 }
@@ -230,9 +232,11 @@ export async function runFlowStudy(engine: Engine, input: Partial<FlowConfig>, h
           const probeSeed = 77 * seed + n; // same probe sequences before and after training
           const gradInit = gradientProfile(model, n, cfg.vocab, cfg.probes, new Rng(probeSeed));
           const start = performance.now(), tail: number[] = [];
+          let divergences = 0;
           for (let step = 1; step <= cfg.steps; step++) {
             model.resetState();
             const r = model.trainChunk(recallSequence(n, cfg.vocab, rng), { optimizer: { kind: "adam", lr: cfg.lr }, clip: { mode: "norm", threshold: cfg.clip } });
+            if (r.diverged) divergences++;
             if (step > cfg.steps * 0.9) tail.push(r.diverged ? NaN : r.loss);
             if (step % 25 === 0 || step === cfg.steps) {
               hooks.progress({ done: runs.length, total, cell, n, seed, step, steps: cfg.steps, runs });
@@ -241,7 +245,7 @@ export async function runFlowStudy(engine: Engine, input: Partial<FlowConfig>, h
           }
           const trainMs = performance.now() - start;
           runs.push({
-            cell, n, seed, trainMs,
+            cell, n, seed, trainMs, divergences,
             accuracy: recallAccuracy(model, n, cfg.vocab, cfg.evalCount, new Rng(31 * seed + n + 5)),
             finalLoss: tail.reduce((a, b) => a + b, 0) / Math.max(1, tail.length),
             gradInit, gradTrained: gradientProfile(model, n, cfg.vocab, cfg.probes, new Rng(probeSeed)),

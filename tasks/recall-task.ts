@@ -30,6 +30,8 @@ export interface RecallResult {
   /** mean ‖∂L/∂h‖ at distance d from the loss (index d), at initialisation and after training */
   gradientBefore: number[];
   gradientAfter: number[];
+  /** training steps with a non-finite loss or gradient (they changed nothing) */
+  divergences: number;
   seconds: number;
 }
 
@@ -55,7 +57,7 @@ const recallTask: Task<RecallParams, RecallResult> = async (p, ctx) => {
     }
     const final = points[points.length - 1];
     return { settings, points, accuracy: final.accuracy, gradientBefore, gradientAfter: x.gradientByDistance(),
-      seconds: (performance.now() - t0) / 1000 };
+      divergences: x.divergences, seconds: (performance.now() - t0) / 1000 };
   } finally {
     x.dispose();
   }

@@ -339,7 +339,7 @@ describe("ESN vs BPTT lesson", () => {
 
 describe("gradient flow observations", () => {
   const run = (cell: "rnn" | "lstm" | "gru", n: number, seed: number, accuracy: number): import("../lessons/gradient-flow.js").FlowRun =>
-    ({ cell, n, seed, accuracy, finalLoss: 0, trainMs: 1, gradInit: [1, 0.1], gradTrained: [1, cell === "rnn" ? 1e-9 : 0.5] });
+    ({ cell, n, seed, accuracy, finalLoss: 0, trainMs: 1, divergences: 0, gradInit: [1, 0.1], gradTrained: [1, cell === "rnn" ? 1e-9 : 0.5] });
   const cfg = checkFlowConfig({ lengths: [2], seeds: 2, vocab: 4 });
 
   it("calls a difference real only when the seed ranges do not overlap", () => {

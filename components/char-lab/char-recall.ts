@@ -8,6 +8,8 @@ import { spread } from "../../lessons/gradient-flow.js";
 import type {} from "../../tasks/recall-task.js";
 import { CELLS, type CellKind, type EngineKind } from "../../bindings/types.js";
 import { fmt, pct } from "../../bindings/format.js";
+import { trainingHealthMessage } from "../../lessons/training-health.js";
+import "../ui/message/message.js";
 import { CELL_NAME, cellLabel, cellSeries, cellStyles } from "../theme/cells.js";
 import { lessonStyles } from "../theme/lesson.styles.js";
 import { charLabStyles } from "./char-lab.styles.js";
@@ -102,7 +104,7 @@ export class RnnCharRecall extends LitElement {
         ${this.runs.map((r) => html`<rnn-progress label="${CELL_NAME[r.cell]}, n = ${r.n}, seed ${r.seed}" .value=${r.result ? 1 : r.progress ? r.progress.step / r.progress.steps : NaN}
           .status=${r.error ?? (r.result ? `accuracy ${pct(r.result.accuracy)}` : r.progress ? "" : "waiting for a worker")}></rnn-progress>`)}
       </section>
-      ${this.runs.length ? html`${this.renderTable()}${this.renderObservations()}${[...new Set(this.runs.map((r) => r.n))].map((n) => this.renderLength(n))}` : nothing}`;
+      ${this.runs.length ? html`${this.renderTable()}${this.renderObservations()}${this.renderHealth()}${[...new Set(this.runs.map((r) => r.n))].map((n) => this.renderLength(n))}` : nothing}`;
   }
 
   private renderObservations() {
@@ -110,6 +112,13 @@ export class RnnCharRecall extends LitElement {
     const obs = recallObservations(this.outcomes, RECALL_DEFAULTS.vocab, this.steps);
     return obs.length ? html`<section class="card" aria-label="Observations"><h3>What these runs show</h3>
       <ul part="observations" data-testid="recall-observations">${obs.map((o) => html`<li>${o}</li>`)}</ul></section>` : nothing;
+  }
+
+  /** Runs that hit non-finite steps, named so a low accuracy is not read as the cell's limit. */
+  private renderHealth() {
+    const items = this.runs.filter((r) => (r.result?.divergences ?? 0) > 0)
+      .map((r) => `${CELL_NAME[r.cell]}, n = ${r.n}, seed ${r.seed}: ${trainingHealthMessage({ divergences: r.result!.divergences, steps: this.steps })}`);
+    return items.length ? html`<rnn-message variant="warning" heading="Some runs were unstable" data-testid="training-health" .items=${items}></rnn-message>` : nothing;
   }
 
   private renderTable() {

@@ -18,6 +18,7 @@ import {
 } from "../../lessons/gated-cell.js";
 import { eq, n, now, plus, r, sigma, tanh } from "../math/mathml.js";
 import { fmt, pct } from "../../bindings/format.js";
+import { trainingHealthMessage } from "../../lessons/training-health.js";
 import { textField } from "../ui/text-field.js";
 import { anyBelowFloor, floored, LOG_FLOOR } from "../ui/log-floor.js";
 import { cellLessonStyles, lessonStyles } from "../theme/lesson.styles.js";
@@ -41,7 +42,7 @@ export const GATED_ATTRIBUTES = {
   unit: int(0, 5, 0),
 };
 
-export interface TrainInfo { steps: number; ms: number; loss: number; accuracy: number; engine: string }
+export interface TrainInfo { steps: number; ms: number; loss: number; accuracy: number; engine: string; divergences: number }
 
 /** One heat map of a gate (or state) over time. */
 export interface GateRow { key: string; label: string; values(t: Trace): number[][]; range?: [number, number]; scale: "diverging" | "sequential" }
@@ -175,7 +176,7 @@ export abstract class GatedCellView extends LitElement {
       if (run !== this.run) return;
       const tail = trainer.losses.slice(-50).filter(Number.isFinite);
       const info: TrainInfo = { steps: trainer.step, ms, loss: tail.reduce((a, b) => a + b, 0) / Math.max(1, tail.length),
-        accuracy: checked.value, engine: engine.kind };
+        accuracy: checked.value, engine: engine.kind, divergences: trainer.divergences };
       this.model?.dispose();
       this.model = model;
       model = undefined; // kept by the view now
@@ -288,7 +289,8 @@ export abstract class GatedCellView extends LitElement {
     return html`<p class="status" data-testid="train-info">Trained <strong>${i.steps}</strong> steps in <strong>${Math.round(i.ms)} ms</strong>
       (${i.engine} engine; Adam, lr ${TRAINING.optimizer.lr}, global-norm clip ${TRAINING.clip.threshold}; loss = mean cross-entropy per target).
       Loss over the last 50 steps: <strong>${fmt(i.loss, 4)}</strong> nats.
-      Accuracy on 200 fresh sequences of 24 steps: <strong data-testid="accuracy">${pct(i.accuracy, 1)}</strong>.</p>`;
+      Accuracy on 200 fresh sequences of 24 steps: <strong data-testid="accuracy">${pct(i.accuracy, 1)}</strong>.</p>
+      ${i.divergences ? html`<rnn-message variant="warning" heading="Training was unstable" data-testid="training-health">${trainingHealthMessage({ divergences: i.divergences, steps: i.steps })}</rnn-message>` : nothing}`;
   }
 
   private renderTrace(trace: Trace, training: TemplateResult) {

@@ -13,6 +13,7 @@ import {
 import { GATE_COUNT } from "../../bindings/types.js";
 import { aligned, eq, n, plus, sub, times } from "../math/mathml.js";
 import { fmt, pct } from "../../bindings/format.js";
+import { trainingHealthMessage } from "../../lessons/training-health.js";
 import { CELL_NAME, cellLabel, cellSeries, cellStyles } from "../theme/cells.js";
 import { cellLessonStyles, lessonStyles } from "../theme/lesson.styles.js";
 import { anyBelowFloor, floored, LOG_FLOOR } from "../ui/log-floor.js";
@@ -257,7 +258,15 @@ export class RnnGradientFlow extends LitElement {
           the GRU update-gate bias is −β (1 − z ≈ ${fmt(1 / (1 + Math.exp(-cfg.gateBias)), 3)}).</p>
       </section>
       ${obs.length ? html`<section class="card" part="observations" aria-label="Observations"><h3>What these runs show</h3>
-        <ul class="observations" data-testid="observations">${obs.map((o) => html`<li>${o}</li>`)}</ul></section>` : nothing}`;
+        <ul class="observations" data-testid="observations">${obs.map((o) => html`<li>${o}</li>`)}</ul></section>` : nothing}
+      ${this.renderHealth(runs, cfg)}`;
+  }
+
+  /** Runs whose training hit non-finite steps: named, so a low accuracy is not read as the cell's limit. */
+  private renderHealth(runs: FlowRun[], cfg: FlowConfig) {
+    const items = runs.filter((r) => r.divergences > 0)
+      .map((r) => `${CELL_NAME[r.cell]}, n = ${r.n}, seed ${r.seed}: ${trainingHealthMessage({ divergences: r.divergences, steps: cfg.steps })}`);
+    return items.length ? html`<rnn-message variant="warning" heading="Some runs were unstable" data-testid="training-health" .items=${items}></rnn-message>` : nothing;
   }
 
   private accuracyTable(acc: { c: FlowCell; s: ReturnType<typeof accuracyByLength> }[], lengths: number[]) {
