@@ -287,7 +287,7 @@ export class RnnBptt extends LitElement {
           ${this.renderStepMath(p, revealed)}
         </div>
         <div class="card">
-          <rnn-line-chart label="|∂L/∂h[k]| against k (log scale)" x-label="k" y-label="|∂L/∂h[k]|" log height="220"
+          <rnn-line-chart label="|∂L/∂h[k]| against k (log scale)" x-label="time step k" y-label="|∂L/∂h[k]| (dimensionless)" log height="220"
             .x=${ks} .series=${[
               { label: "engine: |∂L/∂h[k]|", values: p.engine.dhNorm, color: "series-2" },
               { label: "|w_r|^(T−k)·|∂L/∂h[T]| (without the tanh factor)", values: ks.map((k) => top * Math.abs(v.wr) ** (T - k)), color: "series-6" },
@@ -303,7 +303,7 @@ export class RnnBptt extends LitElement {
       </div>
       ${this.renderTraining()}
       <div class="card" style="margin-top: var(--_gap)">
-        ${this.losses.length ? html`<rnn-line-chart label="Loss over training iterations" x-label="iteration" y-label="L" log height="200"
+        ${this.losses.length ? html`<rnn-line-chart label="Loss over training iterations" x-label="training iteration (one update each)" y-label="L (dimensionless)" log height="200"
             .series=${[{ label: "L = ½(y − y*)² before each update", values: this.losses, color: "series-1" }]}></rnn-line-chart>`
           : html`<h3>Loss over training iterations</h3>
             <p class="eq-note">Press <em>Train</em>: each iteration runs forward, backward and w ← w − η·∂L/∂w on the engine, and its loss is drawn here.</p>`}

@@ -146,11 +146,11 @@ export class RnnCharRecall extends LitElement {
     const ratio = (g: number[]) => (g.length ? g[g.length - 1] / g[0] : NaN);
     return html`<section class="card grid">
       <h3>n = ${n} (curves: seed ${this.seed})</h3>
-      <rnn-line-chart label="Held-out accuracy, n = ${n}" y-label="accuracy" x-label="training sequences"
-        .x=${longest.map((p) => p.step)} .series=${runs.map((r, i) => cellSeries(r.cell, pts[i].map((p) => p.accuracy)))}></rnn-line-chart>
+      <rnn-line-chart label="Held-out accuracy, n = ${n}" y-label="accuracy (%)" x-label="training sequences"
+        .x=${longest.map((p) => p.step)} .series=${runs.map((r, i) => cellSeries(r.cell, pts[i].map((p) => 100 * p.accuracy)))}></rnn-line-chart>
       <div class="buttons"><rnn-select label="Gradient measured" .value=${this.when} .options=${[{ value: "after", label: "after training" }, { value: "before", label: "at initialisation" }]}
         @rnn-change=${(e: CustomEvent<{ value: string }>) => { this.when = e.detail.value as "after" | "before"; }}></rnn-select></div>
-      <rnn-line-chart label="Gradient reaching d steps back, n = ${n}" log x-label="distance d from the loss" y-label="mean ‖∂L/∂h‖"
+      <rnn-line-chart label="Gradient reaching d steps back, n = ${n}" log x-label="distance d from the loss (steps)" y-label="mean ‖∂L/∂h‖ (nats per unit of h)"
         .x=${Array.from({ length: n }, (_, d) => d)} .series=${runs.map((r, i) => cellSeries(r.cell, grads[i]))}></rnn-line-chart>
       <math display="block" aria-label="gradient reach">
         <mrow><mi>g</mi><mo>(</mo><mi>d</mi><mo>)</mo><mo>=</mo><mfrac><mn>1</mn><mn>${RECALL_GRAD_SEQUENCES}</mn></mfrac><munder><mo>∑</mo><mtext>sequences</mtext></munder>

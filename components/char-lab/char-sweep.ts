@@ -107,7 +107,7 @@ export class RnnCharSweep extends LitElement {
     const k = this.units === "bits" ? 1 / Math.LN2 : 1;
     const curves = this.runs.map((r) => r.result?.curve ?? r.progress?.curve ?? []);
     const longest = curves.reduce((a, c) => (c.length > a.length ? c : a), [] as { step: number }[]);
-    return html`<rnn-line-chart part="chart" label="Training loss by hidden size" y-label="${this.units} per character"
+    return html`<rnn-line-chart part="chart" label="Training loss by hidden size" x-label="training step" y-label="${this.units} per character"
       .x=${longest.map((c) => c.step)} .series=${this.runs.map((r, i) => ({ label: `H = ${r.H}`, values: curves[i].map((c) => c.loss * k) }))}></rnn-line-chart>`;
   }
 

@@ -196,12 +196,12 @@ export class RnnEsn extends LitElement {
       ${res ? this.fitCharts(res) : nothing}
       <div class="grid two">
         <section class="card" aria-label="BPTT training loss">
-          <rnn-line-chart label="BPTT training loss (mean ½(ŷ − y)² per target, per chunk)" x-label="step" y-label="loss" log height="200"
+          <rnn-line-chart label="BPTT training loss (mean ½(ŷ − y)² per target, per chunk)" x-label="training step" y-label="loss (dimensionless)" log height="200"
             .series=${losses?.length ? [{ label: "RNN by BPTT", values: floored(losses), color: "series-2" }] : []}></rnn-line-chart>
           <p class="eq-note">Truncated BPTT over chunks of ${CHUNK} steps with the state carried, Adam at learning rate ${cfg.rnnLr}, global-norm clip ${CLIP}.</p>
         </section>
         <section class="card" aria-label="Reservoir states">
-          ${esn ? html`<rnn-line-chart label="Four reservoir units driven by the input (first 200 steps)" x-label="t" y-label="x_t" height="200"
+          ${esn ? html`<rnn-line-chart label="Four reservoir units driven by the input (first 200 steps)" x-label="time step t" y-label="x_t (activation, −1 to 1)" height="200"
             .series=${esn.sampleStates.map((s, k) => ({ label: `unit ${k}`, values: s }))}></rnn-line-chart>` : html`<p class="starting">Running the reservoir…</p>`}
         </section>
       </div>
@@ -231,12 +231,12 @@ export class RnnEsn extends LitElement {
     const errs = [{ label: "|error| ESN", values: err(res.esn.test), color: "series-1" }, { label: "|error| RNN", values: err(res.rnn.test), color: "series-2" }];
     return html`<div class="grid two">
       <section class="card" aria-label="Fit on the test part">
-        <rnn-line-chart label="Test part: target ${res.series.about} and both predictions" x-label="t" y-label="value" height="220" .x=${x}
+        <rnn-line-chart label="Test part: target ${res.series.about} and both predictions" x-label="time step t" y-label="value (dimensionless)" height="220" .x=${x}
           .series=${[{ label: "target", values: target, color: "series-6" }, { label: "ESN", values: res.esn.test.slice(0, SHOWN), color: "series-1" },
             { label: "RNN (BPTT)", values: res.rnn.test.slice(0, SHOWN), color: "series-2" }]}></rnn-line-chart>
       </section>
       <section class="card" aria-label="Error on the test part">
-        <rnn-line-chart label="Absolute error on the test part" x-label="t" y-label="|ŷ − y|" log height="220" .x=${x}
+        <rnn-line-chart label="Absolute error on the test part" x-label="time step t" y-label="|ŷ − y| (dimensionless)" log height="220" .x=${x}
           .series=${errs.map((e) => ({ ...e, values: floored(e.values) }))}></rnn-line-chart>
         ${errs.some((e) => anyBelowFloor(e.values)) ? html`<p class="eq-note">Errors below ${fmt(LOG_FLOOR)} are drawn at that floor.</p>` : nothing}
       </section>
@@ -247,14 +247,14 @@ export class RnnEsn extends LitElement {
     const have = mc?.rhos?.length ?? 0;
     return html`<div class="grid two">
       <section class="card" aria-label="Memory capacity against rho">
-        ${have > 1 ? html`<rnn-line-chart label="Memory capacity MC against ρ (N = ${cfg.size})" x-label="spectral radius ρ" y-label="MC" height="200"
+        ${have > 1 ? html`<rnn-line-chart label="Memory capacity MC against ρ (N = ${cfg.size})" x-label="spectral radius ρ (dimensionless)" y-label="MC (steps of input, Σ r²)" height="200"
           .x=${mc!.rhos!} .series=${[{ label: "MC", values: mc!.totals!, color: "series-1" }]}></rnn-line-chart>`
           : html`<p class="starting">${have ? `At ρ = ${mc!.rhos![0]}: MC = ${fmt(mc!.totals![0])}. ` : ""}The capacity curve against ρ comes with the full run.</p>`}
         <p class="eq-note">Each point is a fresh reservoir (same seed, size, input scaling and leak rate) driven by ${MC_LENGTH} i.i.d. inputs; one
           readout per delay k = 1…${MC_DELAYS} is fitted to recall u<sub>t−k</sub> and scored by r² on held-out steps. MC ≤ N.</p>
       </section>
       <section class="card" aria-label="Recall against delay">
-        ${mc?.perDelay?.length ? html`<rnn-line-chart label="How well the reservoir recalls u(t − k), at ρ = ${cfg.spectralRadius}" x-label="delay k" y-label="r²" height="200"
+        ${mc?.perDelay?.length ? html`<rnn-line-chart label="How well the reservoir recalls u(t − k), at ρ = ${cfg.spectralRadius}" x-label="delay k (steps)" y-label="r² (fraction of variance)" height="200"
           .x=${mc.perDelay.map((_, k) => k + 1)} .series=${[{ label: "r²", values: mc.perDelay, color: "series-3" }]}></rnn-line-chart>`
           : html`<p class="starting">${have ? "Waiting for ρ = " + cfg.spectralRadius + "…" : ""}</p>`}
       </section>

@@ -173,7 +173,7 @@ export class RnnFeedback extends LitElement {
         <p class="eq-note">Click a stem of x[k] to switch it between 0 and 1, or focus the plot, move with ← → and press space.</p>
       </div>
       <div class="card" style="margin-top: var(--_gap)">
-        <rnn-line-chart label="Impulse response |y[k]| on a log scale, against ρ(A)ᵏ" x-label="k" y-label="|y[k]|" log height="200"
+        <rnn-line-chart label="Impulse response |y[k]| on a log scale, against ρ(A)ᵏ" x-label="time step k" y-label="|y[k]| (dimensionless)" log height="200"
           .x=${ks} .series=${[
             { label: "|y[k]| after x = 1 at k = 0 (engine)", values: run.impulse.map(Math.abs), color: "series-2" },
             { label: "ρ(A)ᵏ", values: ks.map((j) => rho ** j), color: "series-6" },

@@ -379,7 +379,7 @@ export abstract class GatedCellView extends LitElement {
       <h3>The gradient highway: how much of step k still reaches the last step along the additive path</h3>
       <math display="block">${this.highwayMath()}</math>
       <p class="eq-note">The product follows the additive path alone (${this.highwayPath}); the other paths through the gates add to it.</p>
-      <rnn-line-chart label="Direct-path gain from step k to step ${last}" x-label="step k" y-label="gain" log height="200"
+      <rnn-line-chart label="Direct-path gain from step k to step ${last}" x-label="time step k" y-label="gain (ratio)" log height="200"
         .x=${xs} .series=${series.map((s) => ({ ...s, values: floored(s.values) }))}></rnn-line-chart>
       ${clipped ? html`<p class="eq-note">Gains below ${fmt(LOG_FLOOR)} are drawn at that floor (the data table has them too).</p>` : nothing}
       <p class="status">For unit ${this.unit}, from the selected step t = ${this.t} to step ${last}: <strong class="mono">${fmt(here, 4)}</strong>.

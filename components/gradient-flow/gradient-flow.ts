@@ -209,8 +209,8 @@ export class RnnGradientFlow extends LitElement {
     const lengths = cfg.lengths, showN = lengths.includes(v.showN) ? v.showN : lengths[lengths.length - 1];
     const chance = 1 / cfg.vocab;
     const acc = FLOW_CELLS.map((c) => ({ c, s: accuracyByLength(runs, c, lengths) }));
-    const accSeries = [...acc.map(({ c, s }) => cellSeries(c, s.map((x) => x.mean))),
-      { label: `chance 1/V = ${fmt(chance, 2)}`, values: lengths.map(() => chance), color: "series-6" }];
+    const accSeries = [...acc.map(({ c, s }) => cellSeries(c, s.map((x) => 100 * x.mean))),
+      { label: `chance 1/V = ${pct(chance)}`, values: lengths.map(() => 100 * chance), color: "series-6" }];
     const profiles = FLOW_CELLS.map((c) => ({ c, p: meanProfile(runs, c, showN, v.gradAt === "init" ? "gradInit" : "gradTrained") }));
     const rel = v.scale === "relative";
     const gradSeries = profiles.filter((x) => x.p.length).map(({ c, p }) => cellSeries(c, rel ? p.map((g) => g / p[0]) : p));
@@ -220,7 +220,7 @@ export class RnnGradientFlow extends LitElement {
     return html`
       <div class="grid two">
         <section class="card" aria-label="Accuracy against n">
-          <rnn-line-chart data-primary="visual" label="Recall accuracy against n (mean over seeds)" x-label="n (steps to carry the symbol)" y-label="accuracy"
+          <rnn-line-chart data-primary="visual" label="Recall accuracy against n (mean over seeds)" x-label="n (steps to carry the symbol)" y-label="accuracy (%)"
             height="220" .x=${lengths} .series=${accSeries}></rnn-line-chart>
           ${this.accuracyTable(acc, lengths)}
         </section>
@@ -233,8 +233,8 @@ export class RnnGradientFlow extends LitElement {
             <rnn-select label="Scale" .value=${v.scale} .options=${[{ value: "raw", label: "‖∂L/∂h‖" }, { value: "relative", label: "÷ value at d = 0" }]}
               @rnn-change=${(e: CustomEvent<{ value: string }>) => this.settings.set({ scale: e.detail.value })}></rnn-select>
           </div>
-          <rnn-line-chart label="${rel ? "Relative gradient" : "Gradient norm"} against distance d from the loss, n = ${showN}" x-label="distance d = n − 1 − t"
-            y-label=${rel ? "‖∂L/∂h_t‖ / ‖∂L/∂h_n−1‖" : "‖∂L/∂h_t‖"} log height="220" .x=${ds} .series=${gradSeries.map((g) => ({ ...g, values: floored(g.values) }))}></rnn-line-chart>
+          <rnn-line-chart label="${rel ? "Relative gradient" : "Gradient norm"} against distance d from the loss, n = ${showN}" x-label="distance d = n − 1 − t (steps)"
+            y-label=${rel ? "‖∂L/∂h_t‖ ÷ ‖∂L/∂h_n−1‖ (ratio)" : "‖∂L/∂h_t‖ (nats per unit of h)"} log height="220" .x=${ds} .series=${gradSeries.map((g) => ({ ...g, values: floored(g.values) }))}></rnn-line-chart>
           ${clipped ? html`<p class="eq-note">Some gradients fell below ${fmt(LOG_FLOOR)}; the chart draws them at that floor. The table gives the measured ratio.</p>` : nothing}
           ${this.reachTable(showN)}
         </section>

@@ -347,7 +347,7 @@ export class RnnSequenceLab extends LitElement {
       ${settings}
       <div class="grid two charts">
         <div class="card">
-          <rnn-line-chart label="Next value: expected and predicted" x-label="step t" .x=${steps.map((s) => s.t)} .height=${200}
+          <rnn-line-chart label="Next value: expected and predicted" x-label="time step t" y-label="value (sequence units)" .x=${steps.map((s) => s.t)} .height=${200}
             .series=${[
               { label: "expected x_{t+1}", values: steps.map((s) => s.expected), color: "series-3" },
               { label: "output y_t", values: steps.map((s) => s.actual), color: "series-2" },
@@ -356,7 +356,7 @@ export class RnnSequenceLab extends LitElement {
         </div>
         <div class="card">
           ${H === 1
-            ? html`<rnn-line-chart label="Hidden state h_t" x-label="step t" .x=${steps.map((s) => s.t)} .height=${200}
+            ? html`<rnn-line-chart label="Hidden state h_t" x-label="time step t" y-label="h_t (dimensionless)" .x=${steps.map((s) => s.t)} .height=${200}
                 .series=${[{ label: "h_t", values: steps.map((s) => s.h[0]), color: "series-1" }]}></rnn-line-chart>`
             : html`<rnn-heat-map label="Hidden state h_t (rows: units, columns: steps)" row-label="unit" col-label="step" .rows=${H} .cols=${T}
                 .values=${Array.from({ length: H * T }, (_, i) => steps[i % T].h[Math.floor(i / T)])}></rnn-heat-map>`}
@@ -414,8 +414,8 @@ export class RnnSequenceLab extends LitElement {
       ${readouts(view)}
       ${series.length ? html`
         <rnn-toggle label="Log scale" ?checked=${this.logScale} @rnn-change=${(e: CustomEvent<{ value: boolean }>) => { this.logScale = e.detail.value; }}></rnn-toggle>
-        <rnn-line-chart label="Loss per evaluation" x-label="loss evaluations" y-label="mean ½(y − target)²" ?log=${this.logScale} .height=${220} .series=${series}></rnn-line-chart>
-        ${this.runs.bptt?.summary.gradNorms && !this.bptt.running ? html`<rnn-line-chart label="Gradient norm ‖∇‖ before clipping (BPTT)" x-label="step"
+        <rnn-line-chart label="Loss per evaluation" x-label="loss evaluations" y-label=${v.scaling === "normalised" ? "mean ½(y − target)² (−1…1 scale)" : "mean ½(y − target)² (sequence units²)"} ?log=${this.logScale} .height=${220} .series=${series}></rnn-line-chart>
+        ${this.runs.bptt?.summary.gradNorms && !this.bptt.running ? html`<rnn-line-chart label="Gradient norm ‖∇‖ before clipping (BPTT)" x-label="BPTT step" y-label="‖∇‖ (loss per unit weight)"
           log .height=${140} .series=${[{ label: "‖∇‖", values: this.runs.bptt.summary.gradNorms, color: "series-4" }]}></rnn-line-chart>` : nothing}` : nothing}
       ${comparison(view, (r) => this.setParams(r.summary.params))}
       <p class="note">${LOSS_NOTE}</p>

@@ -1,13 +1,16 @@
 /**
- * Log axes as a reader sees them in the views: every tick label of every log axis is a
- * number (no blank or "–" decade), the labels are distinct decades, and the y axis is wide
- * enough for its widest label. Checked at full width and in a 390 px column.
+ * Charts as a reader sees them in the views. Log axes: every tick label of every log axis is
+ * a number (no blank or "–" decade), the labels are distinct decades, and the y axis is wide
+ * enough for its widest label, at full width and in a 390 px column. Every line chart of every
+ * lesson view titles both axes with a unit (a counting unit such as steps, or a unit in
+ * parentheses, "dimensionless" included), and every chart of more than one series shows its legend.
  */
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { parseNumber } from "../../bindings/format.js";
 import { $, all, loadBundle, mount, settle, until, type View } from "./helpers.js";
 
-type Chart = HTMLElement & { log: boolean; label: string; tickLabels(): string[][] };
+type Chart = HTMLElement & { log: boolean; label: string; xLabel: string; yLabel: string; compact: boolean;
+  series: { label: string }[]; tickLabels(): string[][] };
 
 beforeAll(async () => { await loadBundle(); });
 afterEach(() => { document.body.replaceChildren(); });
@@ -41,6 +44,40 @@ function expectNumericLogAxes(el: Element, atLeast: number) {
   }
 }
 
+/** What the test reads of a drawn uPlot chart (canvas pixels). */
+type Plot = { axes: { label?: string; labelFont: [string, number] }[]; bbox: { width: number; height: number }; ctx: CanvasRenderingContext2D };
+
+/** A unit in parentheses at the end ("accuracy (%)"), or a counting unit in the title ("training step", "bits per character"). */
+const UNIT = /\([^()]+\)\s*$|\b(steps?|iterations?|evaluations?|sequences?|characters?)\b/;
+
+/** Every line chart of `el` titles both axes with a unit, draws the titles, and names its series in a legend. */
+function expectReadable(el: Element, atLeast: number) {
+  const cs = charts(el);
+  expect(cs.length, "line charts").toBeGreaterThanOrEqual(atLeast);
+  for (const c of cs) {
+    expect(c.xLabel, `${c.label}: x axis "${c.xLabel}" has a unit`).toMatch(UNIT);
+    expect(c.yLabel, `${c.label}: y axis "${c.yLabel}" has a unit`).toMatch(UNIT);
+    const root = c.shadowRoot!;
+    const plot = (c as unknown as { plot?: Plot }).plot;
+    if (plot && (c.tickLabels()[0]?.length ?? 0) > 0) {
+      // the titles are drawn (on the canvas) in their own strip, which runs the canvas's full height (y) or the plot's width (x):
+      // a longer title would be cut off at the canvas edge
+      expect(plot.axes.map((a) => a.label), `${c.label}: axis titles drawn`).toEqual([c.xLabel, c.yLabel]);
+      plot.axes.forEach((a, i) => {
+        plot.ctx.font = a.labelFont[0];
+        const room = i === 0 ? plot.bbox.width : plot.ctx.canvas.height;
+        expect(plot.ctx.measureText(a.label!).width, `${c.label}: "${a.label}" fits its axis`).toBeLessThanOrEqual(room);
+      });
+      if (c.series.length > 1) {
+        const legend = root.querySelector<HTMLElement>(".u-legend");
+        expect(legend && getComputedStyle(legend).display !== "none", `${c.label}: legend shown`).toBe(true);
+        const names = [...legend!.querySelectorAll(".u-series th")].map((e) => e.textContent!.trim());
+        for (const s of c.series) expect(names, `${c.label}: legend names "${s.label}"`).toContain(s.label);
+      }
+    }
+  }
+}
+
 /** Mounts `html` in a column of `width` px. */
 async function mountIn(width: number | null, markup: string): Promise<View> {
   const el = await mount(markup);
@@ -58,12 +95,14 @@ describe.each([null, 390])("log axes label every decade with a number (column %s
     await until("the loss chart", () => logCharts(el).length >= 2);
     await settle(el.shadowRoot!);
     expectNumericLogAxes(el, 2);
+    expectReadable(el, 2);
   });
 
   test("GRU: the direct-path gain", async () => {
     const el = await mountIn(width, `<rnn-gru></rnn-gru>`);
     await until("training", () => !!el.shadowRoot!.querySelector("[data-testid=train-info]") && logCharts(el).length >= 1);
     expectNumericLogAxes(el, 1);
+    expectReadable(el, 1);
   });
 
   test("gradient flow: ‖∂L/∂h_t‖ against distance", async () => {
@@ -72,6 +111,8 @@ describe.each([null, 390])("log axes label every decade with a number (column %s
     button(el.shadowRoot!, "Run the study").click(); // the study waits for the reader
     await until("the study", () => (el as unknown as { task: { status: string } }).task.status === "done" && logCharts(el).length >= 1);
     expectNumericLogAxes(el, 1);
+    await settle(el.shadowRoot!);
+    expectReadable(el, 2);
   });
 
   test("ESN: BPTT loss and test error", async () => {
@@ -82,6 +123,8 @@ describe.each([null, 390])("log axes label every decade with a number (column %s
     button(el.shadowRoot!, "Run the full comparison").click();
     await until("the full run", () => view.task.status === "done" && logCharts(el).length >= 2);
     expectNumericLogAxes(el, 2);
+    await settle(el.shadowRoot!);
+    expectReadable(el, 6);
   });
 
   test("character lab, vanishing gradients: the gradient reaching d steps back", async () => {
@@ -93,5 +136,57 @@ describe.each([null, 390])("log axes label every decade with a number (column %s
     await until("six models", () => logCharts(el).length >= 2 && !/Cancel/.test(all(recall.shadowRoot!, "rnn-button").filter((b) => !b.hasAttribute("disabled")).map((b) => b.textContent).join()));
     await until("the curves", () => logCharts(el).every((c) => c.tickLabels()[1].length >= 2));
     expectNumericLogAxes(el, 2);
+    expectReadable(el, 4);
+  });
+});
+
+describe("the other lesson views: every chart titles its axes with units and shows its legend", () => {
+  const drawn = (el: Element, n: number) => charts(el).length >= n && charts(el).every((c) => (c.tickLabels()[0]?.length ?? 0) > 0);
+
+  test("feedback and LSTM", async () => {
+    const fb = await mount(`<rnn-feedback></rnn-feedback>`);
+    await until("the impulse response", () => drawn(fb, 1));
+    expectReadable(fb, 1);
+    document.body.replaceChildren();
+    const lstm = await mount(`<rnn-lstm></rnn-lstm>`);
+    await until("training", () => !!lstm.shadowRoot!.querySelector("[data-testid=train-info]") && drawn(lstm, 1));
+    expectReadable(lstm, 1);
+  });
+
+  test("sequence lab: the step charts, and loss and gradient norm after Compare both", async () => {
+    const el = await mount(`<rnn-sequence-lab budget="200"></rnn-sequence-lab>`);
+    await until("the training controls", () => !!button(el.shadowRoot!, "Compare both"));
+    button(el.shadowRoot!, "Compare both").click();
+    const v = el as unknown as { busy: boolean };
+    await until("both runs", () => !v.busy && drawn(el, 4));
+    await settle(el.shadowRoot!);
+    expectReadable(el, 4);
+  });
+
+  test("character lab: the loss chart of a short run, and the hidden-size sweep", async () => {
+    const el = await mount(`<rnn-char-lab steps="200" sample-every="100" hidden-size="16" sweep-sizes="8, 16" sweep-steps="100"></rnn-char-lab>`);
+    await until("the train button", () => !!button(el.shadowRoot!, "Train a new model"));
+    button(el.shadowRoot!, "Train a new model").click();
+    const lab = el as unknown as { task: { status: string } };
+    await until("the run", () => lab.task.status === "done" && drawn(el, 1));
+    await settle(el.shadowRoot!);
+    expectReadable(el, 1);
+    el.setAttribute("section", "sweep");
+    await settle(el.shadowRoot!);
+    const sweep = $(el.shadowRoot!, "rnn-char-sweep") as View;
+    await until("the sweep button", () => !!button(sweep.shadowRoot!, "Run the sweep"));
+    button(sweep.shadowRoot!, "Run the sweep").click();
+    await until("the sweep", () => !(sweep as unknown as { busy: boolean }).busy && drawn(el, 2));
+    await settle(sweep.shadowRoot!);
+    expectReadable(el, 2);
+  });
+
+  test("views drawn without line charts have none to check", async () => {
+    for (const tag of ["rnn-shift-register", "rnn-state-space", "rnn-worked-example"]) {
+      const el = await mount(`<${tag}></${tag}>`);
+      await el.updateComplete;
+      expectReadable(el, 0);
+      document.body.replaceChildren();
+    }
   });
 });

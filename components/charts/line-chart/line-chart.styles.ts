@@ -11,5 +11,5 @@ export const lineChartStyles = css`
   .u-legend .u-marker { border-radius: 2px; }
   .u-legend th { font-weight: 500; }
   .u-select { background: color-mix(in srgb, var(--_accent) 15%, transparent); }
-  :host([compact]) .u-legend { display: none; }
+  :host([compact]) .u-legend { font-size: 0.72em; }
 `;

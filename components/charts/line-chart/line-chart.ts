@@ -41,7 +41,7 @@ export class RnnLineChart extends LitElement {
   @property({ type: Boolean, reflect: true }) log = false;
   /** Plot height in px. */
   @property({ type: Number }) height = 200;
-  /** Hides legend, table and export buttons (small multiples). */
+  /** Hides the title, table and export buttons (small multiples); the legend stays when there is more than one series. */
   @property({ type: Boolean, reflect: true }) compact = false;
   @property({ type: Boolean, attribute: "no-export" }) noExport = false;
   @property({ attribute: false }) series: LineSeries[] = [];
@@ -145,7 +145,8 @@ export class RnnLineChart extends LitElement {
       axes: this.compact
         ? [{ ...axis(this.xLabel), size: 24, labelSize: 0 }, { ...axis(this.yLabel), ...this.logSplits(), size: ySize(30), labelSize: 0 }]
         : [axis(this.xLabel), { ...axis(this.yLabel), ...this.logSplits(), size: ySize(40) }],
-      legend: { show: !this.compact, live: true },
+      // a chart of several series always names them (small multiples too, without the hover read-out)
+      legend: { show: !this.compact || this.series.length > 1, live: !this.compact },
       cursor: { drag: { x: false, y: false } },
       series: [
         { label: this.xLabel, value: (_u, v) => (v == null ? "–" : fmt(v)) },
