@@ -314,8 +314,8 @@ export class RnnStateSpace extends LitElement {
           trajectory for the <em>Oscillatory</em> preset, then for random matrices with the same ρ = 0.95 (press <em>New random A</em> a few times). Some random
           draws separate the inputs far better, some worse: it is a property of the particular matrix, not of randomness.</li>
         <li>Pick <em>Jordan block</em>: ρ = 0.9, yet with the impulse the state first grows before it decays. The eigenvalues alone do not tell the whole story; ‖A‖₂ &gt; 1 warns of it.</li>
-        <li>Pick <em>Unstable</em> with the impulse and turn on tanh: the state stays inside (−1, 1) and circles on a closed loop instead of spiralling
-          out. With the step input it settles at a fixed point instead.</li>
+        <li>Pick <em>Unstable</em> with the impulse and turn on tanh. The state cannot leave (−1, 1), but what does it do inside: spiral in, settle on
+          a closed loop, or wander? Predict, then look at the trajectory; then try the step input.</li>
         <li>With the <em>Double integrator</em> and a step input, h₂ counts the steps and h₁ grows like k²/2: ρ = 1, yet the state is unbounded.</li>
       </ul>
       <h3>What to look for</h3>
