@@ -23,7 +23,7 @@ const inlineWorker = (): Plugin => ({
       return "\0inline-worker:" + path.resolve(path.dirname(importer), s.slice("inline-worker:".length));
   },
   async load(id) {
-    if (id.startsWith("\0inline-worker:")) return `export default ${JSON.stringify(await workerSource(id.slice(15)))};`;
+    if (id.startsWith("\0inline-worker:")) return `export default ${JSON.stringify(await workerSource(id.slice(15)))};\nexport const fallbackSource = undefined;`;
   },
 });
 

@@ -6,4 +6,6 @@ declare module "*.wasm" {
 declare module "inline-worker:*" {
   const source: string;
   export default source;
+  /** Another source to try when workers from `source` cannot start (the per-element build's inlined worker). */
+  export const fallbackSource: (() => Promise<string>) | undefined;
 }

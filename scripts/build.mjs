@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sharedCore } from "./shared-core.mjs";
 import { wasmDeflated } from "./wasm-module.mjs";
+import { splitWorker, TASK_WORKER_ENTRY } from "./split-worker.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const minify = !process.argv.includes("--no-minify");
@@ -39,7 +40,7 @@ export const inlineWorker = {
       path: path.resolve(a.resolveDir, a.path.slice("inline-worker:".length)), namespace: "inline-worker",
     }));
     build.onLoad({ filter: /.*/, namespace: "inline-worker" }, async (a) => ({
-      contents: await workerSource(a.path), loader: "text",
+      contents: `export default ${JSON.stringify(await workerSource(a.path))};\nexport const fallbackSource = undefined;\n`, loader: "js",
     }));
   },
 };
@@ -64,9 +65,10 @@ export const targets = [
   // classic script: import.meta is empty there, the bundle finds its URL from document.currentScript
   { entryPoints: ["components/index.ts"], outfile: "dist/rnn-explorer.iife.js", format: "iife", globalName: "RnnExplorer",
     define: { "import.meta.url": "undefined" }, singleFile: true },
-  // one file per element for `import "rnn-explorer/elements/line-chart"`; shared code goes to chunks
-  { entryPoints: elementEntries(), outdir: "dist/elements", format: "esm", splitting: true,
-    entryNames: "[name]", chunkNames: "chunks/[name]-[hash]" },
+  // one file per element for `import "rnn-explorer/elements/line-chart"`; shared code goes to chunks,
+  // which the workers import too (split-worker.mjs)
+  { entryPoints: [...elementEntries().map((e) => ({ in: e, out: path.basename(e, ".ts") })), TASK_WORKER_ENTRY],
+    outdir: "dist/elements", format: "esm", splitting: true, chunkNames: "chunks/[name]-[hash]", metafile: true, split: true },
 ];
 
 /** Every element file: components/<...>/<name>/<name>.ts. */
@@ -88,11 +90,12 @@ function elementEntries() {
 export async function buildAll() {
   const built = [];
   for (const t of targets) {
-    if (!t.entryPoints.every((e) => existsSync(path.join(root, e)))) continue;
+    if (!t.entryPoints.every((e) => existsSync(path.join(root, e.in ?? e)))) continue;
     // hashed chunk names change from build to build: start the folder afresh
     if (t.outdir) rmSync(path.join(root, t.outdir), { recursive: true, force: true });
-    const { singleFile, ...options } = t;
-    await esbuild.build({ ...common, minify, plugins: singleFile ? singleFilePlugins() : [...common.plugins, inlineWorker], ...options });
+    const { singleFile, split, ...options } = t;
+    const plugins = singleFile ? singleFilePlugins() : [...common.plugins, split ? splitWorker : inlineWorker];
+    await esbuild.build({ ...common, minify, plugins, ...options });
     built.push(t.outfile ?? t.outdir);
   }
   return built;

@@ -28,7 +28,7 @@ export function sharedCore({ common, minify, root, workerEntry, startModule }) {
       }));
       build.onResolve({ filter: /^inline-worker:/ }, () => ({ path: "worker-source", namespace: `${CORE}-worker` }));
       build.onLoad({ filter: /.*/, namespace: `${CORE}-worker` }, () => ({
-        contents: `import { coreFn } from "${CORE}";\nexport default "(" + coreFn + ")().__startWorker();";\n`, loader: "js",
+        contents: `import { coreFn } from "${CORE}";\nexport default "(" + coreFn + ")().__startWorker();";\nexport const fallbackSource = undefined;\n`, loader: "js",
       }));
       // a core module imported by page code: the names it uses, read from the page's instance of the core
       build.onLoad({ filter: /\.(ts|js|mjs)$/ }, (a) => {
@@ -46,7 +46,7 @@ export function sharedCore({ common, minify, root, workerEntry, startModule }) {
 async function buildCore({ common, minify, root, entry, workerEntry, startModule }) {
   const analyse = { ...common, write: false, metafile: true, outdir: "/tmp/rnn-explorer-analyse", logLevel: "silent" };
   // stubbing the worker source keeps the page graph from reaching the old inlined worker
-  const stubWorker = { name: "stub", setup(b) { b.onResolve({ filter: /^inline-worker:/ }, () => ({ path: "w", namespace: "stub" })); b.onLoad({ filter: /.*/, namespace: "stub" }, () => ({ contents: "", loader: "text" })); } };
+  const stubWorker = { name: "stub", setup(b) { b.onResolve({ filter: /^inline-worker:/ }, () => ({ path: "w", namespace: "stub" })); b.onLoad({ filter: /.*/, namespace: "stub" }, () => ({ contents: "export default ''; export const fallbackSource = undefined;", loader: "js" })); } };
   const [worker, page] = await Promise.all([
     esbuild.build({ ...analyse, format: "esm", entryPoints: [workerEntry] }),
     esbuild.build({ ...analyse, format: "esm", entryPoints: entry, plugins: [...common.plugins, stubWorker] }),

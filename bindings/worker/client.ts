@@ -2,7 +2,7 @@
  * runTask: starts a named task on a pooled worker (or on the main thread when workers
  * are unavailable) and returns a handle to pause, resume, step or cancel it.
  */
-import { acquire, discard, markBroken, release, type Slot } from "./pool.js";
+import { acquire, discard, release, startFailed, type Slot } from "./pool.js";
 import { runOnMainThread } from "./main-thread.js";
 import type { RunControl } from "./run.js";
 import { TaskCancelledError, type FromWorker, type ParamsOf, type ProgressOf, type ResultOf, type SliceStats, type TaskState, type ToWorker } from "./types.js";
@@ -67,13 +67,16 @@ class TaskRun implements TaskHandle<unknown> {
 
   private get finished() { return this.state === "done" || this.state === "failed" || this.state === "cancelled"; }
 
-  private async start() {
+  private async start(): Promise<void> {
     const ticket = acquire();
     this.leaveQueue = ticket.leave;
     const slot = await ticket.slot;
     if (this.state === "cancelled") { if (slot) release(slot); this.markStopped(); return; }
     if (slot) {
-      try { await slot.ready; } catch { discard(slot, "failed to start"); markBroken(); return this.startMain(); }
+      try { await slot.ready; } catch {
+        discard(slot, "failed to start");
+        return (await startFailed(slot)) ? this.start() : this.startMain();
+      }
       if ((this.state as TaskState) === "cancelled") { release(slot); this.markStopped(); return; }
       this.startWorker(slot);
     } else this.startMain();

@@ -21,6 +21,8 @@ export interface Slot {
   /** When the worker last sent anything (performance.now()); a busy worker answers pings between slices. */
   lastHeard: number;
   heartbeat?: ReturnType<typeof setInterval>;
+  /** Built from the task set's fallback source. */
+  fromFallback: boolean;
 }
 
 type Waiter = (slot: Slot | null) => void;
@@ -34,6 +36,8 @@ const slots: Slot[] = [];
 const waiting: Waiter[] = [];
 let broken = typeof Worker === "undefined";
 let url: { source: string; href: string } | undefined;
+let fallback: Promise<string> | undefined;
+let fallbackSource: string | undefined;
 
 export interface PoolStats { size: number; workers: number; busy: number; queued: number; mode: "worker" | "main" }
 
@@ -117,13 +121,27 @@ function watch(slot: Slot) {
 
 function spawnOrNull(): Slot | null { try { return spawn(); } catch { markBroken(); return null; } }
 
+/**
+ * A worker that failed to start. If it was built from the primary source and the task set has a
+ * fallback, loads that once and resolves true (start again); otherwise workers are unusable here.
+ */
+export async function startFailed(slot: Slot): Promise<boolean> {
+  const load = taskSet().fallbackSource;
+  if (load && !slot.fromFallback) {
+    try { fallbackSource = await (fallback ??= load()); return true; } catch { /* no fallback either */ }
+  }
+  markBroken();
+  return false;
+}
+
 function spawn(): Slot {
-  const source = taskSet().workerSource;
+  const source = fallbackSource ?? taskSet().workerSource;
   if (url?.source !== source) url = { source, href: URL.createObjectURL(new Blob([source], { type: "text/javascript" })) };
   let worker: Worker;
   try { worker = new Worker(url.href); } catch (e) { markBroken(); throw e; }
   let started = false;
-  const slot: Slot = { worker, busy: true, listener: null, onDeath: null, ready: undefined as unknown as Promise<void>, lastHeard: performance.now() };
+  const slot: Slot = { worker, busy: true, listener: null, onDeath: null, ready: undefined as unknown as Promise<void>, lastHeard: performance.now(),
+    fromFallback: source === fallbackSource };
   (slot as { ready: Promise<void> }).ready = new Promise<void>((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       slot.lastHeard = performance.now();

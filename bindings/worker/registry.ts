@@ -8,6 +8,8 @@ import type { Task } from "./types.js";
 export interface TaskSet {
   /** Classic-worker script that calls serveTasks() with the same loader. */
   workerSource: string;
+  /** Loads a second source, tried once when workers from workerSource fail to start. */
+  fallbackSource?: () => Promise<string>;
   loadTask(name: string): Promise<Task>;
 }
 
