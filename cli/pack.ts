@@ -15,8 +15,8 @@ import { checkWritableFile, packageRoot } from "./files.js";
 import { MANIFEST, pageName, scoPage, scormManifest } from "./scorm-package.js";
 import { writeZip, type ZipEntry } from "./zip.js";
 
-/** The modules each launch page loads, in order: the elements, then the run-time that listens to them. */
-export const PAGE_SCRIPTS = ["rnn-explorer.js", "scorm.js"] as const;
+/** The modules each launch page loads, in order: the run-time first (it restores saved settings before the elements upgrade), then the elements. */
+export const PAGE_SCRIPTS = ["scorm.js", "rnn-explorer.js"] as const;
 
 export interface PackOptions { views: ViewName[]; out: string; distDir: string; title: string }
 
@@ -35,7 +35,7 @@ export function scormEntries({ views, distDir, title }: Omit<PackOptions, "out">
 /** Writes the zip and returns what went in; entries are stamped with the bundle's build time. */
 export function packScorm(o: PackOptions): { entries: ZipEntry[]; bytes: number } {
   const entries = scormEntries(o);
-  const zip = writeZip(entries, statSync(path.join(o.distDir, PAGE_SCRIPTS[0])).mtime);
+  const zip = writeZip(entries, statSync(path.join(o.distDir, "rnn-explorer.js")).mtime);
   writeFileSync(o.out, zip);
   return { entries, bytes: zip.length };
 }

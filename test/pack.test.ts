@@ -104,7 +104,7 @@ describe("rnn-explorer pack --scorm", () => {
     expect(page).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script
     expect(page).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
     const scripts = [...page.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
-    expect(scripts).toEqual(["rnn-explorer.js", "scorm.js"]);
+    expect(scripts).toEqual(["scorm.js", "rnn-explorer.js"]);
     for (const s of scripts) {
       expect(names).toContain(s);
       for (const ref of relativeReferences(entries.find((e) => e.name === s)!.data.toString("utf8"))) expect(names).toContain(path.posix.normalize(ref));
@@ -148,7 +148,7 @@ describe("pack refuses bad flags with one line and exit 2", () => {
     ["no --out", ["--scorm", "--view", "bptt"], /--out is required/],
     ["--out in a missing folder", ["--scorm", "--view", "bptt", "--out", "/nonexistent/dir/l.zip"], /--out \/nonexistent\/dir\/l\.zip: folder \/nonexistent\/dir does not exist/],
     ["a missing bundle folder", ["--scorm", "--view", "bptt", "--out", out, "--dist", path.join(dir, "no-dist")], /--dist .*no-dist does not exist: run `npm run build` first/],
-    ["a bundle folder without the bundle", ["--scorm", "--view", "bptt", "--out", out, "--dist", dir], /rnn-explorer\.js is missing: run `npm run build` first/],
+    ["a bundle folder without the bundle", ["--scorm", "--view", "bptt", "--out", out, "--dist", dir], /scorm\.js is missing: run `npm run build` first/],
     ["an unknown option", ["--scorm", "--view", "bptt", "--out", out, "--format", "xapi"], /unknown option --format/],
   ])("%s", (_, args, message) => {
     expectRefusal(run(["pack", ...args]), message);

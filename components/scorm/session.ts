@@ -53,6 +53,16 @@ export class ScormSession {
     this.api.LMSCommit("");
   }
 
+  /** What the LMS kept of the learner's last visit (cmi.suspend_data), "" on a first visit. */
+  resumeData(): string {
+    return this.active ? this.api.LMSGetValue("cmi.suspend_data") : "";
+  }
+
+  /** Keeps `data` for the learner's next visit (sent with the next commit). */
+  suspend(data: string): void {
+    if (this.active && data) this.api.LMSSetValue("cmi.suspend_data", data);
+  }
+
   /** Records the time spent and ends the attempt (suspended while incomplete, so the LMS resumes it); later calls do nothing. */
   finish(): void {
     if (!this.active) return;

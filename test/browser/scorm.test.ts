@@ -71,6 +71,8 @@ test("the lesson reports incomplete, completed after its main action, and finish
   expect(end.filter((c) => c[0] === "LMSFinish")).toHaveLength(1);
   expect(await commands.inFrame<boolean>(LMS, "() => window.API.isTerminated()")).toBe(true);
   expect(await commands.inFrame<string>(LMS, "() => window.API.cmi.core.lesson_status")).toBe("completed");
+  // where the learner left off is kept for the next visit: the backward pass stood at one node
+  expect(new URLSearchParams(await commands.inFrame<string>(LMS, "() => window.API.cmi.suspend_data")).get("revealed")).toBe("1");
 
   // nothing was fetched from outside the package, and the strict policy blocked nothing
   const { requests, console: messages } = await commands.readCapture();
@@ -124,4 +126,17 @@ test("the manifest is well-formed XML in the SCORM 1.2 namespaces, and every fil
   for (const href of new Set([...files, ...scos.map((r) => r.getAttribute("href")!)])) {
     expect((await fetch(`${origin}/scorm/${href}`, { method: "HEAD" })).status, href).toBe(200);
   }
+});
+
+test("a returning learner gets the settings they left, never another view nor a setting that could run code", async () => {
+  const resume = new URLSearchParams({ steps: "12", revealed: "3", view: "lstm", onclick: "alert(1)" }).toString();
+  await open(`${origin}${LMS}?sco=view-bptt.html&resume=${encodeURIComponent(resume)}`);
+  const sco = "/scorm/view-bptt.html";
+  const state = await until<{ steps: string; revealed: string; view: string; onclick: boolean }>(sco, `() => {
+    const ex = document.querySelector("rnn-explorer"), view = ex?.shadowRoot?.querySelector("rnn-bptt");
+    return view && { steps: view.getAttribute("steps"), revealed: view.getAttribute("revealed"), view: ex.getAttribute("view"), onclick: ex.hasAttribute("onclick") };
+  }`);
+  expect(state).toEqual({ steps: "12", revealed: "3", view: "bptt", onclick: false });
+  // resuming is not completing
+  expect(await status()).toBe("incomplete");
 });
