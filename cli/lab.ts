@@ -1,7 +1,8 @@
 /**
  * `rnn-explorer lab <study|all>`: runs the experiments lab headless. Every run of every
  * requested study goes through one pool of worker threads (largest first, so cores stay
- * busy), records are cached by configuration under <out>/cache, and each study is
+ * busy; runs that share a training configuration are trained once), records are cached by
+ * configuration under <out>/cache, and each study is
  * written as <out>/<study>.json with a markdown report of all of them. With --shard i/n it
  * runs only its share of the runs; `lab merge` joins the shards' records into the same files.
  */
@@ -12,7 +13,7 @@ import { runKey } from "../lab/cache.js";
 import { LOSS_CONVENTIONS, QUICK_STEPS } from "../lab/config.js";
 import { FileStore } from "../lab/node/file-store.js";
 import { NodeRunPool } from "../lab/node/pool.js";
-import { runCost } from "../lab/run-study.js";
+import { groupCost, trainingGroups } from "../lab/run-study.js";
 import { parseShard, shardOfKey } from "../lab/shard.js";
 import { mergeShards, writeShardManifest } from "./lab-merge.js";
 import { planLab, writeLabOutputs, type LabArgs } from "./lab-plan.js";
@@ -23,8 +24,6 @@ import { choice, flag, int, text } from "./args.js";
 import { defineCommand } from "./command.js";
 import { formatSeconds } from "./progress.js";
 import { fmt, pct } from "../bindings/format.js";
-
-const cost = runCost;
 
 /** More threads than cores only adds switching and memory: the count is capped here. */
 const CORES = availableParallelism();
@@ -62,11 +61,14 @@ export const lab = defineCommand({
     if (shard) for (const key of [...specs.keys()]) if (shardOfKey(key, shard.count) !== shard.index) specs.delete(key);
     const records = new Map<string, RunRecord>();
     if (!o["no-cache"]) for (const [key] of specs) { const hit = await store?.get(key); if (hit) records.set(key, hit); }
-    const todo = [...specs].filter(([k]) => !records.has(k)).map(([, s]) => s).sort((a, b) => cost(b) - cost(a));
-    const workers = Math.max(1, Math.min(o.workers, todo.length || 1));
-    const total = todo.reduce((s, x) => s + cost(x), 0);
+    const todo = [...specs].filter(([k]) => !records.has(k)).map(([, s]) => s);
+    // one training per configuration shared by several specs, largest first so the last ones finish together
+    const groups = trainingGroups(todo);
+    const workers = Math.max(1, Math.min(o.workers, groups.length || 1));
+    const total = groups.reduce((s, g) => s + groupCost(g), 0);
     process.stderr.write(`lab: ${ids.length} stud${ids.length > 1 ? "ies" : "y"}, ${shard ? `shard ${shard.index}/${shard.count}: ` : ""}${specs.size} runs (${records.size} cached), ${settings.steps} steps each, ` +
-      `${settings.seeds} seed${settings.seeds > 1 ? "s" : ""}, loss convention "${settings.lossConvention}", ${workers} worker${workers > 1 ? "s" : ""}\n`);
+      `${settings.seeds} seed${settings.seeds > 1 ? "s" : ""}, loss convention "${settings.lossConvention}", ${workers} worker${workers > 1 ? "s" : ""}; ` +
+      `${groups.length} training${groups.length === 1 ? "" : "s"} for the ${todo.length} uncached (runs with the same configuration train once)\n`);
 
     const t0 = performance.now(), cpu0 = process.cpuUsage();
     if (todo.length) {
@@ -76,13 +78,13 @@ export const lab = defineCommand({
       try {
         let next = 0;
         await Promise.all(Array.from({ length: pool.size }, async () => {
-          while (next < todo.length) {
-            const spec = todo[next++];
-            const r = await pool.execute(spec);
-            records.set(r.key, r);
-            await store?.put(r);
-            done += cost(spec); finished++;
-            progress(done, finished, `${spec.study} ${spec.label} seed ${spec.config.seed}: loss ${fmt(r.final_loss, { decimals: 3 })}`);
+          while (next < groups.length) {
+            const group = groups[next++], spec = group[0];
+            const rs = await pool.executeGroup(group);
+            for (const r of rs) { records.set(r.key, r); await store?.put(r); }
+            done += groupCost(group); finished += group.length;
+            const shared = group.length > 1 ? ` (one training for ${group.length} runs: ${[...new Set(group.map((g) => g.study))].join(", ")})` : "";
+            progress(done, finished, `${spec.study} ${spec.label} seed ${spec.config.seed}: loss ${fmt(rs[0].final_loss, { decimals: 3 })}${shared}`);
           }
         }));
       } finally {

@@ -7,7 +7,7 @@
 import type { Engine } from "../bindings/engine.js";
 import type { Model } from "../bindings/model.js";
 import { CorpusTrainer, type CorpusTrainerOptions } from "../bindings/trainer.js";
-import { runKey } from "./cache.js";
+import { contentHash, runKey } from "./cache.js";
 import { labCorpus, type LabCorpus } from "../bindings/data/corpora/grammar-split.js";
 import { cascade } from "./metrics/cascade.js";
 import { gradientDecay } from "./metrics/decay.js";
@@ -47,11 +47,26 @@ export interface ExecuteHooks {
 }
 
 export async function executeRun(engine: Engine, spec: RunSpec, hooks: ExecuteHooks = {}): Promise<RunRecord> {
-  const c = spec.config, m = spec.measure, key = runKey(spec);
+  return (await executeRuns(engine, [spec], hooks))[0];
+}
+
+/**
+ * Runs specs that share one training configuration (the same RunConfig, different measures:
+ * the lab's baseline is a variant of most studies) with one training: the loop records what
+ * any of them needs, then each spec's measures are taken from the trained model, starting from
+ * the same state, so every record equals the one its spec would get alone (its `seconds` is
+ * the shared training's time).
+ */
+export async function executeRuns(engine: Engine, specs: readonly RunSpec[], hooks: ExecuteHooks = {}): Promise<RunRecord[]> {
+  if (specs.length === 0) return [];
+  const spec = specs[0], c = spec.config, key = runKey(spec);
+  const sameConfig = contentHash(c);
+  if (specs.some((s) => contentHash(s.config) !== sameConfig)) throw new Error("executeRuns: the specs must share one training configuration");
+  const any = <K extends keyof RunSpec["measure"]>(k: K) => specs.some((s) => s.measure[k]);
   const corpus = labCorpus(c.corpus), V = corpus.tokenizer.size;
   const model = engine.createModel({
     cell: c.cell, activation: c.activation, hiddenSize: c.hiddenSize, inputSize: V, outputSize: V,
-    maxSeqLen: Math.max(c.seqLen, PROBE_WINDOW, m.decay?.window ?? 0), init: c.init, initScale: c.initScale, seed: c.seed,
+    maxSeqLen: Math.max(c.seqLen, PROBE_WINDOW, ...specs.map((s) => s.measure.decay?.window ?? 0)), init: c.init, initScale: c.initScale, seed: c.seed,
   });
   try {
     const opts: CorpusTrainerOptions = {
@@ -69,13 +84,18 @@ export async function executeRun(engine: Engine, spec: RunSpec, hooks: ExecuteHo
     const evals = Math.max(1, Math.min(CHECKPOINTS, Math.floor(steps / 50)));
     const checkpointAt = new Set(Array.from({ length: evals }, (_, k) => Math.round(((k + 1) * steps) / evals)));
     const curves = { loss: [] as Curve, val: [] as Curve, grad: [] as Curve, clip: [] as Curve, spectral: [] as Curve };
+    const spectral = any("spectral");
     const evaluate = (step: number) => {
       curves.val.push([step, meanLoss(statePass(model, checkText))]);
-      if (m.spectral) curves.spectral.push([step, model.recurrentSpectralRadius()]);
+      if (spectral) curves.spectral.push([step, model.recurrentSpectralRadius()]);
     };
     evaluate(0);
-    // gradient flow at initialisation, before the first update changes W_hh
-    const decayStart = m.decay?.atStart ? gradientDecay(model, statePass(model, probeText), probeText, m.decay.window) : undefined;
+    // gradient flow at initialisation, before the first update changes W_hh (once per window asked for)
+    const decayStart = new Map<number, ReturnType<typeof gradientDecay>>();
+    for (const s of specs) {
+      const d = s.measure.decay;
+      if (d?.atStart && !decayStart.has(d.window)) decayStart.set(d.window, gradientDecay(model, statePass(model, probeText), probeText, d.window));
+    }
     hooks.onProgress?.({ key, step: 0, steps, loss: [], val: curves.val });
 
     const tail = Math.max(1, Math.ceil(steps * 0.05));
@@ -108,15 +128,23 @@ export async function executeRun(engine: Engine, spec: RunSpec, hooks: ExecuteHo
     // with scheduled sampling the training loss is measured on partly self-fed inputs and rises by design
     const { verdict, reason } = c.samplingProb > 0 ? stabilityVerdict(curves.val, divergences, final_loss, "held-out loss")
       : stabilityVerdict(curves.loss, divergences, final_loss);
-    const metrics = await measure(model, spec, corpus, probeText, curves.spectral, hooks);
-    if (decayStart) metrics.decay_start = { positions: decayStart.positions, ratio: decayStart.ratio, reach: decayStart.reach, window: decayStart.window };
-    return {
-      key, spec, steps, final_loss, final_val_loss: meanLoss(statePass(model, corpus.val)),
-      diverged: verdict === "diverged", divergences, verdict, verdict_reason: reason,
-      loss_curve: curves.loss, val_curve: curves.val, grad_norm_curve: curves.grad, clip_curve: curves.clip,
-      clip_fraction: clippedAll / steps, params: model.parameterCount,
-      seconds: trainMs / 1000, steps_per_s: steps / Math.max(1e-9, trainMs / 1000), metrics,
-    };
+    const final_val_loss = meanLoss(statePass(model, corpus.val));
+    const trained = model.getState();
+    const records: RunRecord[] = [];
+    for (const s of specs) {
+      model.setState(trained); // every spec's measures start from the state training left
+      const metrics = await measure(model, s, corpus, probeText, curves.spectral, hooks);
+      const d = s.measure.decay?.atStart ? decayStart.get(s.measure.decay.window) : undefined;
+      if (d) metrics.decay_start = { positions: d.positions, ratio: d.ratio, reach: d.reach, window: d.window };
+      records.push({
+        key: runKey(s), spec: s, steps, final_loss, final_val_loss,
+        diverged: verdict === "diverged", divergences, verdict, verdict_reason: reason,
+        loss_curve: curves.loss, val_curve: curves.val, grad_norm_curve: curves.grad, clip_curve: curves.clip,
+        clip_fraction: clippedAll / steps, params: model.parameterCount,
+        seconds: trainMs / 1000, steps_per_s: steps / Math.max(1e-9, trainMs / 1000), metrics,
+      });
+    }
+    return records;
   } finally {
     model.dispose();
   }

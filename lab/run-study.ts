@@ -5,7 +5,7 @@
  */
 import { fail } from "../bindings/validate.js";
 import { summarizeVariant } from "./aggregate.js";
-import { runKey, type RecordStore } from "./cache.js";
+import { contentHash, runKey, type RecordStore } from "./cache.js";
 import { baselineConfig, checkSettings, describeConvention, seedList, type LabSettings } from "./config.js";
 import { labCorpus } from "../bindings/data/corpora/grammar-split.js";
 import { DEFINITIONS } from "./definitions.js";
@@ -31,7 +31,27 @@ export interface PlannedVariant { label: string; value: VariantValue; specs: Run
  * half a second of work).
  */
 export function runCost(s: RunSpec): number {
-  return s.config.steps * s.config.seqLen * s.config.hiddenSize * (s.config.hiddenSize + 60) + 2e9;
+  return s.config.steps * s.config.seqLen * s.config.hiddenSize * (s.config.hiddenSize + 60) + MEASURE_COST;
+}
+const MEASURE_COST = 2e9;
+
+/**
+ * Specs grouped by training configuration, largest group cost first: a group is trained once
+ * and measured for each of its specs (lab/execute.ts executeRuns). Across the lab's studies a
+ * fifth of the runs repeat the training of another study's (the baseline is in most of them).
+ */
+export function trainingGroups(specs: Iterable<RunSpec>): RunSpec[][] {
+  const groups = new Map<string, RunSpec[]>();
+  for (const s of specs) {
+    const k = contentHash(s.config), g = groups.get(k);
+    if (g) g.push(s); else groups.set(k, [s]);
+  }
+  return [...groups.values()].sort((a, b) => groupCost(b) - groupCost(a));
+}
+
+/** One training and every spec's measures. */
+export function groupCost(g: readonly RunSpec[]): number {
+  return runCost(g[0]) + MEASURE_COST * (g.length - 1);
 }
 
 export function studyDef(id: string): StudyDef {

@@ -15,6 +15,8 @@ describe("rnn-explorer lab", () => {
     const r = run(["tbptt,reservoir", ...tiny, "--out", out]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/2 studies, 12 runs \(0 cached\), 40 steps each, 2 seeds, loss convention "sum", \d+ workers?/);
+    // seq=25 of tbptt is the reservoir study's fully trained baseline: 2 seeds trained once for both
+    expect(r.stderr).toMatch(/; 10 trainings for the 12 uncached \(runs with the same configuration train once\)/);
     for (const f of ["tbptt.json", "reservoir.json", "report.md"]) expect(existsSync(path.join(out, f)), f).toBe(true);
     const j = JSON.parse(readFileSync(path.join(out, "tbptt.json"), "utf8"));
     expect(j.study).toBe("tbptt");

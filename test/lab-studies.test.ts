@@ -2,11 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../bindings/engine.js";
 import { MemoryStore, runKey } from "../lab/cache.js";
-import { executeRun } from "../lab/execute.js";
-import { planStudy, runStudy, type StudyRequest } from "../lab/run-study.js";
+import { executeRun, executeRuns } from "../lab/execute.js";
+import { planLab } from "../cli/lab-plan.js";
+import { groupCost as groupCostOf, planStudy, runStudy, trainingGroups, type StudyRequest } from "../lab/run-study.js";
 import { studyJSON } from "../lab/serialize.js";
 import { STUDIES } from "../lab/studies/index.js";
-import { STUDY_IDS, type RunSpec, type StudyResult } from "../lab/types.js";
+import { STUDY_IDS, type RunRecord, type RunSpec, type StudyResult } from "../lab/types.js";
 
 const engine = await createEngine("wasm");
 const settings = { steps: 40, seeds: 1, corpusSentences: 300 };
@@ -99,6 +100,37 @@ describe("results are cached by their full configuration", () => {
     expect(runKey(reordered)).toBe(runKey(a));
     for (const change of [{ seed: 43 }, { lr: 0.02 }, { clip: null }, { steps: 41 }, { lossConvention: "mean" }, { corpus: { ...a.config.corpus, seed: 1 } }])
       expect(runKey({ ...a, config: { ...a.config, ...change } } as RunSpec)).not.toBe(runKey(a));
+  });
+});
+
+describe("runs that share a training configuration train once", () => {
+  it("the grouped records equal the ones each spec gets alone, apart from the time", async () => {
+    // the baseline's seed 42 as the tbptt, similarity and init studies measure it: probe and decay; a
+    // made-up word; spectral curve, samples and gradient decay at the start (init last, so what only
+    // it asks for must not depend on the group's first spec)
+    const specs = (["tbptt", "similarity", "init"] as const).map((study) => planStudy({ study, settings }).flatMap((v) => v.specs)
+      .find((s) => s.config.seqLen === 25 && s.config.init === "orthogonal" && s.config.seed === 42)!);
+    const groups = trainingGroups(specs);
+    expect(groups).toHaveLength(1);
+    const together = await executeRuns(engine, groups[0]);
+    const untimed = (r: RunRecord) => JSON.stringify({ ...r, seconds: 0, steps_per_s: 0 });
+    for (const [k, spec] of groups[0].entries()) {
+      const alone = await executeRun(engine, spec);
+      expect(together[k].key).toBe(runKey(spec));
+      expect(untimed(together[k]), spec.study).toBe(untimed(alone));
+    }
+    await expect(executeRuns(engine, [specs[0], { ...specs[1], config: { ...specs[1].config, lr: 0.02 } }])).rejects.toThrow(/share one training configuration/);
+  });
+
+  it("across the whole lab a fifth of the runs need no training of their own", () => {
+    const { plans } = planLab({ study: "all", steps: 30_000, seeds: 3, loss: "sum", sentences: 4000 });
+    const specs = new Map(plans.flat().flatMap((v) => v.specs).map((s) => [runKey(s), s]));
+    const groups = trainingGroups(specs.values());
+    expect(groups.flat()).toHaveLength(specs.size);
+    expect(groups.length).toBeLessThan(0.85 * specs.size);
+    // largest first, and the baseline's three seeds are each one group across the studies that use it
+    for (let i = 1; i < groups.length; i++) expect(groupCostOf(groups[i])).toBeLessThanOrEqual(groupCostOf(groups[i - 1]));
+    expect(groups.filter((g) => new Set(g.map((s) => s.study)).size >= 6)).toHaveLength(3);
   });
 });
 

@@ -1,16 +1,17 @@
 /**
- * Runs lab specs on Node worker threads, one spec per thread at a time, so a lab run
- * uses every core. Without the bundled worker (running from source) it runs in-process.
+ * Runs lab specs on Node worker threads, one training (a group of specs sharing a
+ * configuration) per thread at a time, so a lab run uses every core. Without the bundled
+ * worker (running from source) it runs in-process.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { createEngine } from "../../bindings/engine.js";
-import { executeRun } from "../execute.js";
+import { executeRuns } from "../execute.js";
 import type { RunRecord, RunSpec } from "../types.js";
 
-type Pending = { resolve(r: RunRecord): void; reject(e: Error): void };
+type Pending = { resolve(r: RunRecord[]): void; reject(e: Error): void };
 
 export class NodeRunPool {
   readonly size: number;
@@ -28,10 +29,10 @@ export class NodeRunPool {
     if (this.mode === "in-process") return;
     for (let k = 0; k < this.size; k++) {
       const w = new Worker(workerFile);
-      w.on("message", (m: { id: number; record?: RunRecord; error?: string }) => {
+      w.on("message", (m: { id: number; records?: RunRecord[]; error?: string }) => {
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);
-        if (m.error !== undefined) p?.reject(new Error(m.error)); else p?.resolve(m.record!);
+        if (m.error !== undefined) p?.reject(new Error(m.error)); else p?.resolve(m.records!);
         this.release(w);
       });
       w.on("error", (e) => { for (const p of this.pending.values()) p.reject(e); this.pending.clear(); });
@@ -41,12 +42,17 @@ export class NodeRunPool {
   }
 
   async execute(spec: RunSpec): Promise<RunRecord> {
-    if (this.mode === "in-process") return executeRun(await createEngine(spec.config.engine), spec);
+    return (await this.executeGroup([spec]))[0];
+  }
+
+  /** Specs that share one RunConfig, trained once (lab/execute.ts executeRuns); records in the same order. */
+  async executeGroup(specs: RunSpec[]): Promise<RunRecord[]> {
+    if (this.mode === "in-process") return executeRuns(await createEngine(specs[0].config.engine), specs);
     const w = this.idle.pop() ?? (await new Promise<Worker>((r) => this.waiting.push(r)));
     const id = this.nextId++;
-    return new Promise<RunRecord>((resolve, reject) => {
+    return new Promise<RunRecord[]>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      w.postMessage({ id, spec });
+      w.postMessage({ id, specs });
     });
   }
 
