@@ -249,8 +249,8 @@ export class RnnGradientFlow extends LitElement {
           [nothing, mathml`${plus}<mtext>(paths through the gates)</mtext>`],
           [mathml`<mtext>GRU:</mtext>`, mathml`<mfrac><mrow><mo>∂</mo>${sub("h", "t+1")}</mrow><mrow><mo>∂</mo>${sub("h", "t")}</mrow></mfrac>${eq}<mi>diag</mi><mo>(</mo><mn>1</mn><mo>−</mo>${sub("z", "t+1")}<mo>)</mo>`],
           [nothing, mathml`${plus}<mtext>(paths through z, r, g)</mtext>`],
-          [mathml`<mtext>reach:</mtext>`, mathml`<mi>R</mi>${eq}<mo>max</mo><mo>{</mo><mi>d</mi><mo>:</mo><mo>‖</mo><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo>${sub("h", "n−1−d")}</mrow></mfrac><mo>‖</mo>`],
-          [nothing, mathml`<mo>≥</mo>${n(1e-3, 3)}${times}<mo>‖</mo><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo>${sub("h", "n−1")}</mrow></mfrac><mo>‖</mo><mo>}</mo>`],
+          [mathml`<mtext>reach:</mtext>`, mathml`<mi>R</mi>${eq}<mo>max</mo><mo stretchy="false">{</mo><mi>d</mi><mo>:</mo><mo>‖</mo><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo>${sub("h", "n−1−d")}</mrow></mfrac><mo>‖</mo>`],
+          [nothing, mathml`<mo>≥</mo>${n(1e-3, 3)}${times}<mo>‖</mo><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo>${sub("h", "n−1")}</mrow></mfrac><mo>‖</mo><mo stretchy="false">}</mo>`],
         ], 3)}</math>
         <p class="eq-note">The RNN multiplies by W<sub>h</sub> and tanh′ at every step back, so the product either shrinks or grows
           geometrically. The LSTM's cell state and the GRU's (1 − z) blend add a path whose factor is a gate the network can hold near 1.

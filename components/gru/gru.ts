@@ -112,11 +112,11 @@ export class RnnGru extends GatedCellView {
       ${wire([[470, gy - 28], [470, 150], [453, 150]])}
       ${opNode(440, 150, "×")}
       ${wire([[440, 137], [440, Y + 13]])}
-      <text x="452" y="128" class="muted">z·g = ${fmt(u.write, 3)}</text>
+      <text x="452" y="128" class="muted halo">z·g = ${fmt(u.write, 3)}</text>
       ${opNode(360, 256, "×")}
       ${wire([[342, gy], [360, gy], [360, 243]])}
       ${wire([[373, 256], [470, 256], [470, gy + 29]])}
-      <text x="376" y="248" class="muted">r·h = ${fmt(u.rh, 3)}</text>
+      <text x="376" y="248" class="muted halo">r·h = ${fmt(u.rh, 3)}</text>
       ${gateBox(150, gy, "z", "σ", G.z.value, [0, 1])}
       ${gateBox(300, gy, "r", "σ", G.r.value, [0, 1])}
       ${gateBox(470, gy, "g", "tanh", G.g.value, [-1, 1])}

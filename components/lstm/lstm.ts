@@ -118,7 +118,7 @@ export class RnnLstm extends GatedCellView {
       ${wire([[390, gy - 28], [390, 122], [348, 122]])}
       ${opNode(335, 122, "×")}
       ${wire([[335, 109], [335, Y + 13]])}
-      <text x="342" y="150" class="muted">i·g = ${fmt(u.write, 3)}</text>
+      <text x="342" y="150" class="muted halo">i·g = ${fmt(u.write, 3)}</text>
       ${wire([[600, Y], [600, 96]])}
       <rect class="box" x="572" y="96" width="56" height="26" rx="6"></rect><text x="600" y="114" text-anchor="middle">tanh</text>
       ${wire([[600, 122], [600, 157]])}

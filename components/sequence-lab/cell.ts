@@ -67,7 +67,7 @@ export function cellDiagram(s: StepTrace, params: Params, activation: Activation
       ${wire("M497 117 H532")}
       ${box(534, 95, 100, `y${sub(s.t)}`, fmt(s.y), "out")}
       ${readout(634, 158)}
-      <path class="wire loop" d="M391 95 V12 H88 V28" marker-end="url(#${arrow})"></path>
+      <path class="wire loop" d="M420 95 V12 H88 V28" marker-end="url(#${arrow})"></path>
       <text x="240" y="24" text-anchor="middle" class="muted small">${carried}</text>`}
     </g>`;
 }

@@ -10,6 +10,9 @@ export const lineChartStyles = css`
   .u-legend { font-size: 0.8em; color: var(--_fg); text-align: left; }
   .u-legend .u-marker { border-radius: 2px; }
   .u-legend th { font-weight: 500; }
+  /* a long series name wraps beside its marker, with its value after it, instead of marker, name, ":" and value each taking a line */
+  .u-inline tr { display: inline-flex; flex-wrap: wrap; align-items: center; max-width: 100%; }
+  .u-inline th { display: inline-flex; align-items: center; min-width: 0; text-align: left; }
   .u-select { background: color-mix(in srgb, var(--_accent) 15%, transparent); }
   :host([compact]) .u-legend { font-size: 0.72em; }
 `;

@@ -4,7 +4,7 @@ export const toggleStyles = css`
   :host { display: inline-block; }
   button {
     display: inline-flex; align-items: center; gap: 8px; font: inherit; color: var(--_fg);
-    background: none; border: 0; padding: 4px 0; cursor: pointer; min-height: 32px;
+    background: none; border: 0; padding: 4px 0; cursor: pointer; min-height: 32px; text-align: left; /* a wrapped label reads from the left */
   }
   .track {
     width: 36px; height: 20px; border-radius: 10px; background: var(--_border); position: relative;
