@@ -27,7 +27,7 @@ export function planLab(a: LabArgs) {
 /** Writes <out>/<study>.json and <out>/report.md from the records of every planned run. */
 export function writeLabOutputs(outDir: string, settings: ReturnType<typeof checkSettings>, requests: readonly StudyRequest[],
   plans: readonly PlannedVariant[][], records: ReadonlyMap<string, RunRecord>,
-  run: { machine: string; seconds: number; cpuSeconds: number; runs: number; cached: number }): StudyResult[] {
+  run: { machine: string; seconds: number; cpuSeconds: number; runs: number; cached: number; trainings?: number }): StudyResult[] {
   const results: StudyResult[] = requests.map((r, i) => assembleStudy(r, plans[i], records));
   for (const r of results) writeFileSync(path.join(outDir, `${r.study}.json`), studyJSON(r));
   const corpus = labCorpus(baselineConfig(settings).corpus);

@@ -101,7 +101,7 @@ export const lab = defineCommand({
       return;
     }
     const results = writeLabOutputs(outDir, settings, requests, plans, records,
-      { machine, seconds, cpuSeconds, runs: specs.size, cached: specs.size - todo.length });
+      { machine, seconds, cpuSeconds, runs: specs.size, cached: specs.size - todo.length, trainings: groups.length });
     process.stdout.write(`${results.map((r) => `${r.study}: ${r.hypothesis_verdict}`).join("\n")}\n` +
       `wrote ${results.length} study file${results.length > 1 ? "s" : ""} and report.md to ${outDir} in ${formatSeconds(seconds)} (${formatSeconds(cpuSeconds)} of CPU time)\n`);
   },

@@ -16,6 +16,8 @@ export interface ReportMeta {
   cpuSeconds: number;
   runs: number;
   cached: number;
+  /** trainings that produced the uncached runs (runs with the same configuration share one) */
+  trainings?: number;
 }
 
 const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -23,7 +25,9 @@ const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 export function labReport(results: readonly StudyResult[], meta: ReportMeta): string {
   const out: string[] = [];
   out.push("# RNN experiments lab", "");
-  out.push(`Every number below was measured by this run: ${meta.runs} training runs (${meta.cached} taken from the cache), ` +
+  const fresh = meta.runs - meta.cached;
+  const shared = meta.trainings !== undefined && meta.trainings < fresh ? `; the other ${fresh} came from ${meta.trainings} trainings, since runs with the same configuration share one` : "";
+  out.push(`Every number below was measured by this run: ${meta.runs} training runs (${meta.cached} taken from the cache${shared}), ` +
     `${meta.steps.toLocaleString("en-US")} steps each, seeds ${meta.seeds.join(", ")}, on ${meta.machine}, in ${formatDuration(meta.seconds)} ` +
     `(${formatDuration(meta.cpuSeconds)} of CPU time).`, "");
   out.push("## Setting", "");

@@ -28,6 +28,7 @@ describe("rnn-explorer lab", () => {
     expect(j.observations.length).toBeGreaterThan(3);
     const report = readFileSync(path.join(out, "report.md"), "utf8");
     expect(report).toMatch(/## Truncated BPTT chunk length \(`tbptt`\)/);
+    expect(report).toMatch(/12 training runs \(0 taken from the cache; the other 12 came from 10 trainings, since runs with the same configuration share one\)/);
     expect(report).toMatch(/Loss convention: gradients of the loss summed over each chunk/);
     expect(report).toMatch(/\*\*memory horizon\*\*/);
     // each study says what its own runs cost, from the records: 8 tbptt runs of 40 steps
