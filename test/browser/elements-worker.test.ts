@@ -4,20 +4,10 @@
  * loaded from the second origin, a lesson's first task must finish in that worker, not fall back.
  */
 import { expect, test } from "vitest";
-import { mount, origin, until } from "./helpers.js";
+import { mount, origin, recordWorkers, until } from "./helpers.js";
 
 test("a lesson from dist/elements trains in a worker built from its own chunks", async () => {
-  const made: { errors: string[]; messages: string[] }[] = [];
-  const Native = window.Worker;
-  window.Worker = class extends Native {
-    constructor(url: string | URL, opts?: WorkerOptions) {
-      super(url, opts);
-      const log = { errors: [] as string[], messages: [] as string[] };
-      made.push(log);
-      this.addEventListener("error", (e) => log.errors.push(e.message || "error"));
-      this.addEventListener("message", (e: MessageEvent<{ type: string }>) => log.messages.push(e.data.type));
-    }
-  };
+  const { made, restore } = recordWorkers();
   try {
     await import(/* @vite-ignore */ `${origin}/dist/elements/gradient-flow.js`);
     const el = await mount('<rnn-gradient-flow lengths="4, 8" steps="200" seeds="1" budget="900" vocab="4"></rnn-gradient-flow>');
@@ -29,6 +19,6 @@ test("a lesson from dist/elements trains in a worker built from its own chunks",
     expect(made.flatMap((w) => w.errors)).toEqual([]);
     expect(made.some((w) => w.messages.includes("ready") && w.messages.includes("done"))).toBe(true);
   } finally {
-    window.Worker = Native;
+    restore();
   }
 });

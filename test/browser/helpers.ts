@@ -89,3 +89,22 @@ export async function drawn(el: View, probe: string): Promise<ShadowRoot> {
  */
 export const inFrameUntil = <T>(urlPart: string, body: string, arg?: unknown) =>
   until(`in the frame ${urlPart}: ${body}`, () => commands.inFrame<T>(urlPart, body, arg).catch(() => undefined));
+
+/** What each Worker the page creates reports: error events and the types of its messages. */
+export interface WorkerLog { errors: string[]; messages: string[] }
+
+/** Records every Worker created until the returned `restore` is called. */
+export function recordWorkers(): { made: WorkerLog[]; restore: () => void } {
+  const made: WorkerLog[] = [];
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(url: string | URL, opts?: WorkerOptions) {
+      super(url, opts);
+      const log: WorkerLog = { errors: [], messages: [] };
+      made.push(log);
+      this.addEventListener("error", (e) => log.errors.push(e.message || "error"));
+      this.addEventListener("message", (e: MessageEvent<{ type: string }>) => log.messages.push(e.data.type));
+    }
+  };
+  return { made, restore: () => { window.Worker = Native; } };
+}
