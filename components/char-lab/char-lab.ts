@@ -506,7 +506,8 @@ export class RnnCharLab extends LitElement {
     const series = [{ label: `training loss (${unit}/char)`, values: train }, { label: "held-out loss", values: held }];
     if (this.info) series.push({ label: "unigram entropy", values: x.map(() => this.info!.unigram * k) });
     if (this.floor) series.push({ label: "floor", values: x.map(() => this.floor!.nats * k) });
-    return html`<rnn-line-chart part="chart" data-primary="visual" label="Loss per character" y-label=${`${unit} per character`} x-label=${this.info ? `training step (1 epoch = ${this.info.stepsPerEpoch.toLocaleString("en")} steps)` : "training step"} .x=${x} .series=${series} .height=${220}></rnn-line-chart>`;
+    return html`<rnn-line-chart part="chart" data-primary="visual" label="Loss per character" y-label=${`${unit} per character`} x-label=${this.info ? `training step (1 epoch = ${this.info.stepsPerEpoch.toLocaleString("en")} steps)` : "training step"} .x=${x} .series=${series} .height=${220}
+      .empty=${this.curve.length ? "" : "Press Train a new model: training and held-out loss are drawn here as the model learns."}></rnn-line-chart>`;
   }
 
   private renderGenerate() {

@@ -197,7 +197,8 @@ export class RnnEsn extends LitElement {
       <div class="grid two">
         <section class="card" aria-label="BPTT training loss">
           <rnn-line-chart label="BPTT training loss (mean ½(ŷ − y)² per target, per chunk)" x-label="training step" y-label="loss (dimensionless)" log height="200"
-            .series=${losses?.length ? [{ label: "RNN by BPTT", values: floored(losses), color: "series-2" }] : []}></rnn-line-chart>
+            .series=${losses?.length ? [{ label: "RNN by BPTT", values: floored(losses), color: "series-2" }] : []}
+            .empty=${losses?.length ? "" : "Press Run the full comparison: the BPTT-trained RNN's loss is drawn here."}></rnn-line-chart>
           <p class="eq-note">Truncated BPTT over chunks of ${CHUNK} steps with the state carried, Adam at learning rate ${cfg.rnnLr}, global-norm clip ${CLIP}.</p>
         </section>
         <section class="card" aria-label="Reservoir states">

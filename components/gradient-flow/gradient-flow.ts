@@ -221,7 +221,7 @@ export class RnnGradientFlow extends LitElement {
       <div class="grid two">
         <section class="card" aria-label="Accuracy against n">
           <rnn-line-chart data-primary="visual" label="Recall accuracy against n (mean over seeds)" x-label="n (steps to carry the symbol)" y-label="accuracy (%)"
-            height="220" .x=${lengths} .series=${accSeries}></rnn-line-chart>
+            height="220" .x=${lengths} .series=${accSeries} .empty=${runs.length ? "" : "Press Run the study: each cell's accuracy appears here as its networks finish."}></rnn-line-chart>
           ${this.accuracyTable(acc, lengths)}
         </section>
         <section class="card" aria-label="Gradient against distance">
@@ -234,7 +234,8 @@ export class RnnGradientFlow extends LitElement {
               @rnn-change=${(e: CustomEvent<{ value: string }>) => this.settings.set({ scale: e.detail.value })}></rnn-select>
           </div>
           <rnn-line-chart label="${rel ? "Relative gradient" : "Gradient norm"} against distance d from the loss, n = ${showN}" x-label="distance d = n − 1 − t (steps)"
-            y-label=${rel ? "‖∂L/∂h_t‖ ÷ ‖∂L/∂h_n−1‖ (ratio)" : "‖∂L/∂h_t‖ (nats per unit of h)"} log height="220" .x=${ds} .series=${gradSeries.map((g) => ({ ...g, values: floored(g.values) }))}></rnn-line-chart>
+            y-label=${rel ? "‖∂L/∂h_t‖ ÷ ‖∂L/∂h_n−1‖ (ratio)" : "‖∂L/∂h_t‖ (nats per unit of h)"} log height="220" .x=${ds} .series=${gradSeries.map((g) => ({ ...g, values: floored(g.values) }))}
+            .empty=${gradSeries.length ? "" : "The gradient each cell sends back appears here once the study has run."}></rnn-line-chart>
           ${clipped ? html`<p class="eq-note">Some gradients fell below ${fmt(LOG_FLOOR)}; the chart draws them at that floor. The table gives the measured ratio.</p>` : nothing}
           ${this.reachTable(showN)}
         </section>

@@ -145,6 +145,9 @@ describe("<rnn-gradient-flow>", () => {
     await settle(root);
     expect(view.task.status).toBe("idle");
     expect($(root, "[data-testid=estimate]").textContent).toMatch(/trains 6 networks .* Timed on this machine, it should take about [\d.]+ s; press Run/);
+    // the empty charts say what fills them, and stop saying it once the study has run
+    const emptyNotes = () => all(root, "rnn-line-chart").map((c) => c.shadowRoot!.querySelector(".empty")?.textContent ?? "");
+    expect(emptyNotes()[0]).toMatch(/Press Run the study/);
     button(root, "Run the study").click();
     // sizes: recompute each cell's parameter count from its displayed H
     const rows = all(root, "[data-testid=sizes] tbody tr").map((r) => [...r.querySelectorAll("td")].map((c) => c.textContent!.trim()));
@@ -156,6 +159,8 @@ describe("<rnn-gradient-flow>", () => {
     }
     await until("the study", () => (el as unknown as { task: { status: string } }).task.status === "done");
     await settle(root);
+    for (const c of all(root, "rnn-line-chart")) await (c as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(emptyNotes()).toEqual(["", ""]);
     const acc = all(root, "[data-testid=accuracy-table] tbody td").map((c) => c.textContent!.trim());
     expect(acc.filter((t) => /%/.test(t))).toHaveLength(6);
     // gradient reach recomputed here from the chart's own data

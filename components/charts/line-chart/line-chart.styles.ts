@@ -5,6 +5,10 @@ import { uplotCss } from "./uplot-css.js";
 export const uplotStyles = unsafeCSS(uplotCss);
 
 export const lineChartStyles = css`
+  .plot-box { position: relative; }
+  /* what the reader does to fill an empty chart, over its empty axes */
+  .empty { position: absolute; inset: 0 0 3em 3em; display: flex; align-items: center; justify-content: center; margin: 0;
+    padding: 0 1em; text-align: center; color: var(--_muted); pointer-events: none; }
   .plot { position: relative; width: 100%; min-height: var(--rnn-chart-height, 200px); }
   .uplot { font-family: var(--_font); width: 100%; color: var(--_fg); }
   .u-legend { font-size: 0.8em; color: var(--_fg); text-align: left; }

@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues } from "lit";
+import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { property } from "lit/decorators.js";
 import uPlot from "uplot";
 import { define } from "../../define.js";
@@ -45,6 +45,8 @@ export class RnnLineChart extends LitElement {
   @property({ type: Boolean, reflect: true }) compact = false;
   @property({ type: Boolean, attribute: "no-export" }) noExport = false;
   @property({ attribute: false }) series: LineSeries[] = [];
+  /** Said over the plot while the view has nothing to draw yet (e.g. "Press Run: the curves appear here"). */
+  @property() empty = "";
   /** Shared x values; default 1, 2, … n. */
   @property({ attribute: false }) x?: ArrayLike<number>;
 
@@ -93,7 +95,10 @@ export class RnnLineChart extends LitElement {
         { label: "SVG", run: () => this.exportSVG() },
         { label: "CSV", run: () => this.exportCSV() },
       ], this.noExport)}
-      <div class="plot" role="img" aria-label=${this.description()} style="min-height:${this.height}px"></div>
+      <div class="plot-box">
+        <div class="plot" role="img" aria-label=${this.empty || this.description()} style="min-height:${this.height}px"></div>
+        ${this.empty ? html`<p class="empty" aria-hidden="true">${this.empty}</p>` : nothing}
+      </div>
       ${dataTable(this.label || "data", [this.xLabel, ...this.series.map((s) => s.label)], [xs, ...this.series.map((s) => s.values)])}`;
   }
 
