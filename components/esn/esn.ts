@@ -136,9 +136,9 @@ export class RnnEsn extends LitElement {
       ${this.settings.problems.length ? html`<rnn-message variant="warning" heading="Some settings were not understood:" .items=${this.settings.problems}></rnn-message>` : nothing}
       <section class="card controls-card" part="controls" aria-label="Lab settings" data-primary="control">
         <div class="controls">
-          <rnn-select label="Task" .value=${v.task} .options=${ESN_TASKS.map((k) => ({ value: k, label: TASK_LABEL[k] }))}
+          <rnn-select class="wide" label="Task" .value=${v.task} .options=${ESN_TASKS.map((k) => ({ value: k, label: TASK_LABEL[k] }))}
             @rnn-change=${(e: CustomEvent<{ value: string }>) => this.settings.set({ task: e.detail.value })}></rnn-select>
-          ${this.slider("Recall delay d (delay task)", "delay", 1, 30, 1, "linear", v.task !== "delay")}
+          ${v.task === "delay" ? this.slider("Recall delay d", "delay", 1, 30, 1) : nothing}
           ${this.slider("Units N (both networks)", "size", 10, 500, 10)}
           ${this.slider("Spectral radius ρ", "spectralRadius", 0, 1.5, 0.05)}
           ${this.slider("Input scaling", "inputScaling", 0.01, 10, 0, "log")}
@@ -171,8 +171,8 @@ export class RnnEsn extends LitElement {
       : `Memory capacity: ρ ${(p.capacity?.rhos?.length ?? 0) + 1} of ${(this.ranWith?.capacityRhos.length ?? 0) + 1}`;
   }
 
-  private slider(label: string, key: keyof typeof ESN_ATTRIBUTES, min: number, max: number, step: number, scale: "linear" | "log" = "linear", disabled = false) {
-    return html`<rnn-slider label=${label} min=${min} max=${max} step=${step || 0.01} scale=${scale} ?disabled=${disabled}
+  private slider(label: string, key: keyof typeof ESN_ATTRIBUTES, min: number, max: number, step: number, scale: "linear" | "log" = "linear") {
+    return html`<rnn-slider label=${label} min=${min} max=${max} step=${step || 0.01} scale=${scale}
       .value=${this.settings.values[key] as number}
       @rnn-change=${(e: CustomEvent<{ value: number }>) => this.settings.set({ [key]: e.detail.value })}></rnn-slider>`;
   }

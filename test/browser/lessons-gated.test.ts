@@ -232,6 +232,14 @@ describe("<rnn-esn>", () => {
     expect(view.task.status).toBe("idle");
     expect($(root, "[data-testid=estimate]").textContent).toMatch(/The full run .* will take about [\d.]+ (s|min) on this machine, from the speed just measured here at N = 40/);
     expect(all(root, "[data-testid=rnn-row] td").map((c) => c.textContent!.trim())[4]).toBe("…");
+    // the recall delay is a setting of the delay task only, offered when that task is chosen
+    const sliderLabels = () => all(root, "rnn-slider").map((x) => x.getAttribute("label"));
+    expect(sliderLabels()).not.toContain("Recall delay d");
+    el.setAttribute("task", "delay");
+    await settle(root);
+    expect(sliderLabels()).toContain("Recall delay d");
+    el.removeAttribute("task");
+    await settle(root);
     button(root, "Run the full comparison").click();
     await until("the lab", done);
     await settle(root);
