@@ -108,3 +108,15 @@ export function recordWorkers(): { made: WorkerLog[]; restore: () => void } {
   };
   return { made, restore: () => { window.Worker = Native; } };
 }
+
+/**
+ * Loads the per-element build's gradient-flow lesson, mounts a small study and waits for its
+ * speed estimate, a task the view runs in a worker on mount; returns the task's final status.
+ */
+export async function elementsSpeedEstimate(): Promise<string> {
+  await import(/* @vite-ignore */ `${origin}/dist/elements/gradient-flow.js`);
+  const el = await mount('<rnn-gradient-flow lengths="4, 8" steps="200" seeds="1" budget="900" vocab="4"></rnn-gradient-flow>');
+  const view = el as unknown as { speed: { status: string } };
+  await until("the speed estimate", () => view.speed.status === "done" || view.speed.status === "error");
+  return view.speed.status;
+}
