@@ -28,7 +28,7 @@ const FREE = new Set(["scripts", "gallery", "test", "docs", "."]);
 const NODE_ONLY = [/^cli\//, /^lab\/node\//, /^bench\/(node|native)\.ts$/];
 const BROWSER_LAYERS = new Set(["bindings", "lessons", "lab", "bench", "tasks", "components"]);
 /** DOM libraries belong to the elements. */
-const DOM_PACKAGES = /^(lit|uplot)(\/|$)/;
+const DOM_PACKAGES = /^lit(\/|$)/;
 
 export interface ImportEdge { from: string; specifier: string; target?: string }
 

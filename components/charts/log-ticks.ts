@@ -1,8 +1,8 @@
 /** Whole-decade ranges and ticks for log-scale axes, however many decades the data spans. */
 
 /**
- * 10^e exactly as the literal "1e<e>" (10 ** -5 is 0.000009999…, which uPlot's log filter
- * takes for a 9 and blanks, and which a label would print as 9.99…×10⁻⁶).
+ * 10^e exactly as the literal "1e<e>" (10 ** -5 is 0.000009999…, which a label would print
+ * as 9.99…×10⁻⁶).
  */
 export const decade = (e: number) => Number(`1e${e}`);
 /** The smallest span of whole decades holding [min, max] (for positive data). */

@@ -11,16 +11,15 @@ let lib: Lib;
 beforeAll(async () => { lib = await loadBundle(); });
 afterEach(() => { document.body.replaceChildren(); });
 
-type Plot = { series: { label: string; stroke: (u: unknown, i: number) => string }[] };
-type Chart = HTMLElement & { plot?: Plot };
+type Chart = HTMLElement & { drawn?: { series: { label: string; color: string }[] } };
 
 /** label → drawn stroke colour, over every line chart below `root`. */
 function drawnColors(root: ShadowRoot): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   const walk = (r: ShadowRoot) => r.querySelectorAll("*").forEach((e) => {
-    const p = (e as Chart).plot;
-    if (e.localName === "rnn-line-chart" && p)
-      p.series.slice(1).forEach((s, i) => { if (!out.has(s.label)) out.set(s.label, new Set()); out.get(s.label)!.add(s.stroke(p, i + 1)); });
+    const d = (e as Chart).drawn;
+    if (e.localName === "rnn-line-chart" && d)
+      for (const s of d.series) { if (!out.has(s.label)) out.set(s.label, new Set()); out.get(s.label)!.add(s.color); }
     if (e.shadowRoot) walk(e.shadowRoot);
   });
   walk(root);

@@ -44,8 +44,8 @@ function expectNumericLogAxes(el: Element, atLeast: number) {
   }
 }
 
-/** What the test reads of a drawn uPlot chart (canvas pixels). */
-type Plot = { axes: { label?: string; labelFont: [string, number] }[]; bbox: { width: number; height: number }; ctx: CanvasRenderingContext2D };
+/** What the chart reports of its last draw. */
+type Drawn = { axes: { title: string; font: string; room: number }[] };
 
 /** A unit in parentheses at the end ("accuracy (%)"), or a counting unit in the title ("training step", "bits per character"). */
 const UNIT = /\([^()]+\)\s*$|\b(steps?|iterations?|evaluations?|sequences?|characters?)\b/;
@@ -58,20 +58,22 @@ function expectReadable(el: Element, atLeast: number) {
     expect(c.xLabel, `${c.label}: x axis "${c.xLabel}" has a unit`).toMatch(UNIT);
     expect(c.yLabel, `${c.label}: y axis "${c.yLabel}" has a unit`).toMatch(UNIT);
     const root = c.shadowRoot!;
-    const plot = (c as unknown as { plot?: Plot }).plot;
-    if (plot && (c.tickLabels()[0]?.length ?? 0) > 0) {
-      // the titles are drawn (on the canvas) in their own strip, which runs the canvas's full height (y) or the plot's width (x):
+    const drawn = (c as unknown as { drawn?: Drawn }).drawn;
+    if (drawn && (c.tickLabels()[0]?.length ?? 0) > 0) {
+      // the titles are drawn (on the canvas) along the plot's width (x) or the canvas's full height (y):
       // a longer title would be cut off at the canvas edge
-      expect(plot.axes.map((a) => a.label), `${c.label}: axis titles drawn`).toEqual([c.xLabel, c.yLabel]);
-      plot.axes.forEach((a, i) => {
-        plot.ctx.font = a.labelFont[0];
-        const room = i === 0 ? plot.bbox.width : plot.ctx.canvas.height;
-        expect(plot.ctx.measureText(a.label!).width, `${c.label}: "${a.label}" fits its axis`).toBeLessThanOrEqual(room);
-      });
+      expect(drawn.axes.map((a) => a.title), `${c.label}: axis titles drawn`).toEqual([c.xLabel, c.yLabel]);
+      const ctx = root.querySelector("canvas")!.getContext("2d")!;
+      for (const a of drawn.axes) {
+        ctx.save();
+        ctx.font = a.font;
+        expect(ctx.measureText(a.title).width, `${c.label}: "${a.title}" fits its axis`).toBeLessThanOrEqual(a.room);
+        ctx.restore();
+      }
       if (c.series.length > 1) {
-        const legend = root.querySelector<HTMLElement>(".u-legend");
+        const legend = root.querySelector<HTMLElement>(".legend");
         expect(legend && getComputedStyle(legend).display !== "none", `${c.label}: legend shown`).toBe(true);
-        const names = [...legend!.querySelectorAll(".u-series th")].map((e) => e.textContent!.trim());
+        const names = [...legend!.querySelectorAll(".key .name")].map((e) => e.textContent!.trim());
         for (const s of c.series) expect(names, `${c.label}: legend names "${s.label}"`).toContain(s.label);
       }
     }

@@ -1,16 +1,15 @@
 import { LitElement, html, nothing, type PropertyValues } from "lit";
-import { property } from "lit/decorators.js";
-import uPlot from "uplot";
+import { property, state } from "lit/decorators.js";
 import { define } from "../../define.js";
 import { styles } from "../../theme/tokens.js";
 import { ThemeController } from "../../theme/theme-controller.js";
 import { seriesColor } from "../colors.js";
-import { decadeRange, decadeTicks } from "../log-ticks.js";
-import { decimate, summarize } from "../decimate.js";
+import { decimate, summarize, type Decimated } from "../decimate.js";
+import { drawPlot, nearest, type Drawn } from "./plot.js";
 import { fmt } from "../../../bindings/format.js";
 import { downloadCSV, downloadPNG, downloadSVG, fileName, lineChartSVG } from "../export.js";
 import { dataTable, frameStyles, toolbar } from "../frame.js";
-import { lineChartStyles, uplotStyles } from "./line-chart.styles.js";
+import { lineChartStyles } from "./line-chart.styles.js";
 
 export interface LineSeries {
   label: string;
@@ -20,18 +19,20 @@ export interface LineSeries {
 }
 
 /**
- * A line chart (uPlot) for long curves such as loss and gradient norm: decimated to
- * the pixel width (min/max per pixel), optional log scale, hover read-out in the legend,
+ * A line chart on a canvas for long curves such as loss and gradient norm: decimated to
+ * the pixel width (min/max per pixel), optional log scale (whole decades, however many),
+ * a legend with the values under the pointer,
  * a data table as text alternative, and PNG/SVG/CSV export. Set `series` (and `x`) as properties.
  *
  * @csspart head - title row
  * @csspart toolbar - export buttons
+ * @csspart legend - series names, colours and values
  * @csspart table - the data table disclosure
  * @cssproperty --rnn-series-1 - first series color (and --rnn-series-2 … -6)
  * @cssproperty --rnn-border - grid lines
  */
 export class RnnLineChart extends LitElement {
-  static override styles = [styles, uplotStyles, frameStyles, lineChartStyles];
+  static override styles = [styles, frameStyles, lineChartStyles];
 
   /** Title and accessible name. */
   @property() label = "";
@@ -50,27 +51,30 @@ export class RnnLineChart extends LitElement {
   /** Shared x values; default 1, 2, … n. */
   @property({ attribute: false }) x?: ArrayLike<number>;
 
-  private plot?: uPlot;
+  /** What the last draw put on the canvas (tick labels, axis titles), for read-outs and tests. */
+  drawn?: Drawn;
+  /** Index into the drawn data under the pointer, for the legend's read-out. */
+  @state() private hover = -1;
+  private data: Decimated = { x: [], ys: [] };
   private width = 0;
   private resizer?: ResizeObserver;
-  private readonly theme = new ThemeController(this, () => this.rebuild());
+  private readonly theme = new ThemeController(this, () => this.draw());
 
   override connectedCallback() {
     super.connectedCallback();
     this.resizer = new ResizeObserver(() => {
       const w = this.plotBox()?.clientWidth ?? 0;
-      if (w > 0 && Math.abs(w - this.width) >= 1) { this.width = w; this.draw(); }
+      if (w > 0 && Math.abs(w - this.width) >= 1) { this.width = w; this.decimate(); this.draw(); this.requestUpdate(); }
     });
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.resizer?.disconnect();
-    this.plot?.destroy();
-    this.plot = undefined;
   }
 
   private plotBox() { return this.renderRoot.querySelector<HTMLElement>(".plot"); }
+  private canvas() { return this.renderRoot.querySelector<HTMLCanvasElement>("canvas"); }
 
   private xs(): ArrayLike<number> {
     if (this.x) return this.x;
@@ -96,94 +100,88 @@ export class RnnLineChart extends LitElement {
         { label: "CSV", run: () => this.exportCSV() },
       ], this.noExport)}
       <div class="plot-box">
-        <div class="plot" role="img" aria-label=${this.empty || this.description()} style="min-height:${this.height}px"></div>
+        <div class="plot" role="img" aria-label=${this.empty || this.description()} style="height:${this.height}px"
+          @pointermove=${this.onPointer} @pointerleave=${() => { this.hover = -1; }}>
+          <canvas></canvas>
+          ${this.hover >= 0 && this.drawn ? html`<div class="cursor" style="left:${this.drawn.xAt(this.data.x[this.hover])}px;top:${this.drawn.area.top}px;height:${this.drawn.area.height}px"></div>` : nothing}
+        </div>
         ${this.empty ? html`<p class="empty" aria-hidden="true">${this.empty}</p>` : nothing}
       </div>
+      ${this.legend()}
       ${dataTable(this.label || "data", [this.xLabel, ...this.series.map((s) => s.label)], [xs, ...this.series.map((s) => s.values)])}`;
+  }
+
+  /** Names and colours of the series (a chart of several always names them), with the values under the pointer or the last ones. */
+  private legend() {
+    if (this.compact && this.series.length < 2) return nothing;
+    const i = this.hover, live = !this.compact;
+    const value = (s: number) => {
+      const ys = this.data.ys[s] ?? [];
+      let k = i >= 0 ? i : ys.length - 1;
+      if (i < 0) while (k > 0 && ys[k] == null) k--;
+      const v = ys[k];
+      return v == null ? "–" : fmt(v);
+    };
+    return html`<div class="legend" part="legend">
+      ${live && i >= 0 ? html`<span class="key"><span class="name">${this.xLabel}</span> <span class="value">${fmt(this.data.x[i])}</span></span>` : nothing}
+      ${this.series.map((s, n) => html`<span class="key"><i class="swatch" style="background:${seriesColor(this.theme, s.color, n)}"></i><span class="name">${s.label}</span>${live ? html` <span class="value">${value(n)}</span>` : nothing}</span>`)}
+    </div>`;
+  }
+
+  private onPointer(e: PointerEvent) {
+    const d = this.drawn, box = this.plotBox();
+    if (!d || !box || !this.data.x.length || this.compact) return;
+    const x = e.clientX - box.getBoundingClientRect().left;
+    const inside = x >= d.area.left && x <= d.area.left + d.area.width;
+    const x0 = this.data.x[0], x1 = this.data.x[this.data.x.length - 1];
+    this.hover = inside ? nearest(this.data.x, x0 + ((x - d.area.left) / d.area.width) * (x1 - x0)) : -1;
   }
 
   override firstUpdated() {
     const box = this.plotBox()!;
     this.resizer?.observe(box);
     this.width = box.clientWidth;
+    this.decimate();
+  }
+
+  /** The data decimated to the pixel width, before the legend renders its values. */
+  private decimate() {
+    this.data = decimate(this.xs(), this.series.map((s) => s.values), this.width || 300, this.log);
+    if (this.hover >= this.data.x.length) this.hover = -1;
+  }
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has("series") || changed.has("x") || changed.has("log")) this.decimate();
   }
 
   override updated(changed: PropertyValues<this>) {
-    if (changed.has("log") || changed.has("height") || changed.has("compact") || changed.has("xLabel") || changed.has("yLabel")) this.rebuild();
-    else if (changed.has("series") || changed.has("x")) this.draw();
+    if (["log", "height", "compact", "xLabel", "yLabel", "series", "x"].some((k) => changed.has(k as keyof RnnLineChart))) this.draw();
   }
 
-  private data(): uPlot.AlignedData {
-    const d = decimate(this.xs(), this.series.map((s) => s.values), this.width || 300, this.log);
-    return [d.x, ...d.ys] as uPlot.AlignedData;
-  }
-
-  /** Pushes new data into the plot, rebuilding it when the series changed shape. */
+  /** Draws the decimated data on the canvas. */
   draw() {
-    if (!this.isConnected || !this.width) return;
-    const p = this.plot;
-    if (p && p.series.length === this.series.length + 1 && p.series.every((s, i) => i === 0 || s.label === this.series[i - 1].label)) {
-      if (p.width !== this.width) p.setSize({ width: this.width, height: this.height });
-      p.setData(this.data());
-    } else this.rebuild();
-  }
-
-  private rebuild() {
-    this.plot?.destroy();
-    this.plot = undefined;
-    const box = this.plotBox();
-    if (!box || !this.isConnected || !this.width) return;
-    const fg = this.theme.color("muted"), grid = this.theme.color("border"), font = this.theme.font(11);
-    const axis = (label: string): uPlot.Axis => ({
-      label: this.compact ? undefined : label, stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 },
-      font, labelFont: font, values: (_u, vals) => vals.map((v) => (v == null ? "" : fmt(v))),
+    const canvas = this.canvas();
+    if (!canvas || !this.isConnected || !this.width) return;
+    const dpr = devicePixelRatio || 1, w = this.width, h = this.height;
+    canvas.width = Math.round(w * dpr); canvas.height = Math.round(h * dpr);
+    canvas.style.width = `${w}px`; canvas.style.height = `${h}px`;
+    const ctx = canvas.getContext("2d")!;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    this.drawn = drawPlot(ctx, {
+      width: w, height: h, log: this.log, compact: this.compact, xTitle: this.xLabel, yTitle: this.yLabel,
+      x: this.data.x, ys: this.data.ys, labels: this.series.map((s) => s.label), colors: this.series.map((s, i) => seriesColor(this.theme, s.color, i)),
+      font: this.theme.font(11), fg: this.theme.color("muted"), grid: this.theme.color("border"),
     });
-    // the y axis is as wide as its widest label, so a label never runs into the axis title or the plot
-    const ySize = (min: number) => (u: uPlot, values: string[] | null) => {
-      if (!values?.length) return min;
-      u.ctx.font = font;
-      return Math.max(min, Math.ceil(Math.max(...values.map((v) => u.ctx.measureText(v).width))) + 14);
-    };
-    this.plot = new uPlot({
-      width: this.width, height: this.height,
-      scales: { x: { time: false }, y: this.log ? { distr: 3, log: 10, range: (_u, min, max) => decadeRange(min, max) } : {} },
-      axes: this.compact
-        ? [{ ...axis(this.xLabel), size: 24, labelSize: 0 }, { ...axis(this.yLabel), ...this.logSplits(), size: ySize(30), labelSize: 0 }]
-        : [axis(this.xLabel), { ...axis(this.yLabel), ...this.logSplits(), size: ySize(40) }],
-      // a chart of several series always names them (small multiples too, without the hover read-out)
-      legend: { show: !this.compact || this.series.length > 1, live: !this.compact },
-      cursor: { drag: { x: false, y: false } },
-      series: [
-        { label: this.xLabel, value: (_u, v) => (v == null ? "–" : fmt(v)) },
-        ...this.series.map((s, i): uPlot.Series => ({
-          label: s.label, stroke: seriesColor(this.theme, s.color, i), width: 1.5, points: { show: false },
-          value: (_u, v) => (v == null ? "–" : fmt(v)),
-        })),
-      ],
-    }, this.data(), box);
-  }
-
-  /**
-   * uPlot's own log ticks put nine per decade; over the 20+ decades a vanishing gradient
-   * spans that is thousands of ticks (and it fails). Whole decades, thinned to fit, instead.
-   */
-  private logSplits(): Partial<uPlot.Axis> {
-    if (!this.log) return {};
-    return {
-      splits: (_u, _i, min, max) => decadeTicks(min, max, Math.max(2, Math.floor(this.height / 28))),
-      // the splits are already thinned to fit; uPlot's own log filter would blank some of them
-      filter: (_u, splits) => splits,
-    };
   }
 
   /** The tick labels drawn on each axis ([x, y]), as the reader sees them. */
   tickLabels(): string[][] {
-    return (this.plot?.axes ?? []).map((a) => ((a as { _values?: (string | null)[] })._values ?? []).map((v) => v ?? ""));
+    return this.drawn?.axes.map((a) => a.labels) ?? [];
   }
 
   exportPNG() {
-    const c = this.plot?.ctx.canvas;
-    if (c) void downloadPNG(c, fileName(this.label, "png"));
+    const c = this.canvas();
+    if (c && this.drawn) void downloadPNG(c, fileName(this.label, "png"));
   }
 
   exportSVG() {
