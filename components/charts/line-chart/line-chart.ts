@@ -133,8 +133,7 @@ export class RnnLineChart extends LitElement {
     if (!d || !box || !this.data.x.length || this.compact) return;
     const x = e.clientX - box.getBoundingClientRect().left;
     const inside = x >= d.area.left && x <= d.area.left + d.area.width;
-    const x0 = this.data.x[0], x1 = this.data.x[this.data.x.length - 1];
-    this.hover = inside ? nearest(this.data.x, x0 + ((x - d.area.left) / d.area.width) * (x1 - x0)) : -1;
+    this.hover = inside ? nearest(this.data.x, d.xOf(x)) : -1;
   }
 
   override firstUpdated() {

@@ -23,6 +23,8 @@ export interface Drawn {
   series: { label: string; color: string }[];
   area: { left: number; top: number; width: number; height: number };
   xAt(v: number): number;
+  /** The x value at a horizontal pixel position (the inverse of xAt). */
+  xOf(px: number): number;
   yAt(v: number): number;
 }
 
@@ -134,14 +136,14 @@ export function drawPlot(ctx: CanvasRenderingContext2D, o: PlotOptions): Drawn {
   }
   return {
     axes: [{ title: titled ? o.xTitle : "", font: o.font, labels: xLabels, room: width }, { title: titled ? o.yTitle : "", font: o.font, labels: yLabels, room: o.height }],
-    series: o.labels.map((label, i) => ({ label, color: o.colors[i] })), area: { left, top: TOP, width, height }, xAt, yAt,
+    series: o.labels.map((label, i) => ({ label, color: o.colors[i] })),
+    area: { left, top: TOP, width, height }, xAt, yAt, xOf: (px) => x0 + ((px - left) / width) * (x1 - x0),
   };
 }
 
-/** Index of the x value nearest to `v` in the increasing array `x` (-1 when empty). */
+/** Index of the x value nearest to `v` (-1 when empty); x need not be sorted. */
 export function nearest(x: ArrayLike<number>, v: number): number {
-  let lo = 0, hi = x.length - 1;
-  if (hi < 0) return -1;
-  while (hi - lo > 1) { const mid = (lo + hi) >> 1; if (x[mid] <= v) lo = mid; else hi = mid; }
-  return Math.abs(x[hi] - v) < Math.abs(x[lo] - v) ? hi : lo;
+  let best = -1;
+  for (let i = 0; i < x.length; i++) if (best < 0 || Math.abs(x[i] - v) < Math.abs(x[best] - v)) best = i;
+  return best;
 }
