@@ -57,6 +57,7 @@ const sig = (x: number) => fmt(x);
  * @fires rnn-bench-done - when the bench finishes; detail `{ results, kernels }`
  * @cssproperty --rnn-series-1 - wasm bars (--rnn-series-2 the TS twin)
  * @cssproperty --rnn-surface - card background
+ * @fires rnn-main-action - a bench run has finished; detail `{ view, action: "run" }`
  */
 export class RnnBench extends LitElement {
   static override styles = [styles, themeRoot, sharedLessonStyles, cellLessonStyles, benchStyles];

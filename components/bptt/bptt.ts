@@ -68,6 +68,7 @@ const short = (v: number) => Number(v.toPrecision(7));
  * @cssproperty --rnn-muted - small-gradient arrows
  * @cssproperty --rnn-series-4 - gradient arrows of size about 1
  * @cssproperty --rnn-error - large-gradient arrows
+ * @fires rnn-main-action - the reader runs the backward pass or trains; detail `{ view, action: "backward" | "train" }`
  */
 export class RnnBptt extends LitElement {
   static override styles = [styles, themeRoot, lessonStyles, signalLessonStyles, bpttStyles];

@@ -65,6 +65,7 @@ const LN2 = Math.LN2;
  * @csspart chart - the loss chart
  * @cssproperty --rnn-accent - primary buttons, probability shading
  * @cssproperty --rnn-surface - card background
+ * @fires rnn-main-action - the reader starts training; detail `{ view, action: "train" }`
  */
 export class RnnCharLab extends LitElement {
   static override styles = [styles, themeRoot, lessonStyles, charLabStyles];

@@ -55,6 +55,7 @@ const SHOWN = 200; // test steps drawn in the fit chart
  * @csspart comparison - the results table, ρ read-out and observations
  * @cssproperty --rnn-series-1 - ESN color (--rnn-series-2 BPTT RNN, --rnn-series-6 target)
  * @cssproperty --rnn-surface - card background
+ * @fires rnn-main-action - the full comparison has run; detail `{ view, action: "run" }`
  */
 export class RnnEsn extends LitElement {
   static override styles = [styles, themeRoot, lessonStyles, cellLessonStyles, esnStyles];

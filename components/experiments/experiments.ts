@@ -58,6 +58,8 @@ type SettingName = keyof typeof EXPERIMENTS_ATTRIBUTES;
  * @cssproperty --rnn-surface - card background
  * @cssproperty --rnn-success - "supported" verdicts
  * @cssproperty --rnn-error - "contradicted" verdicts and input errors
+ * @fires rnn-main-action - a study the reader ran has finished; detail `{ view, action: "run" }`
+ * @fires rnn-score - the reader's locked prediction was scored against the run; detail `{ view, raw, min: 0, max: 100 }`
  */
 export class RnnExperiments extends LitElement {
   static override styles = [styles, themeRoot, lessonStyles, experimentsStyles];

@@ -46,6 +46,7 @@ export const FEEDBACK_ATTRIBUTES = {
  * @csspart plot - the time plot (rnn-stem-plot)
  * @cssproperty --rnn-accent - cursor, the feedback wire
  * @cssproperty --rnn-surface - card background
+ * @fires rnn-main-action - the reader moves the inspected step; detail `{ view, action: "step" }`
  */
 export class RnnFeedback extends LitElement {
   static override styles = [styles, themeRoot, lessonStyles, signalLessonStyles, feedbackStyles];

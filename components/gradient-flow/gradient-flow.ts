@@ -57,6 +57,7 @@ export const GRADIENT_FLOW_ATTRIBUTES = {
  * @csspart observations - the sentences written from the results
  * @cssproperty --rnn-cell-lstm - LSTM color (--rnn-cell-rnn vanilla RNN, --rnn-cell-gru GRU)
  * @cssproperty --rnn-surface - card background
+ * @fires rnn-main-action - a study the reader started has finished; detail `{ view, action: "run" }`
  */
 export class RnnGradientFlow extends LitElement {
   static override styles = [styles, themeRoot, lessonStyles, cellLessonStyles, cellStyles, flowStyles];

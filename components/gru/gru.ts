@@ -27,6 +27,7 @@ import { maxGap } from "../gated/reference-gap.js";
  * @csspart equations - the equations card
  * @cssproperty --rnn-accent - the highway, selected step and gate fill
  * @cssproperty --rnn-surface - card background
+ * @fires rnn-main-action - the reader steps through the sequence; detail `{ view: "gru", action: "step" }`
  */
 export class RnnGru extends GatedCellView {
   protected readonly cell = "gru" as const;

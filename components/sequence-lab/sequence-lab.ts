@@ -68,6 +68,7 @@ interface Current { key: string; problem: Problem; params: Params; report: Forwa
  * @cssproperty --rnn-surface - card background
  * @cssproperty --rnn-series-1 - BPTT curve
  * @cssproperty --rnn-series-2 - random search curve
+ * @fires rnn-main-action - the reader steps or trains; detail `{ view, action: "step" | "train" }`
  */
 export class RnnSequenceLab extends LitElement {
   static override styles = [styles, themeRoot, readoutStyles, lessonStyles, sequenceLabStyles];

@@ -39,6 +39,7 @@ export const SHIFT_REGISTER_ATTRIBUTES = {
  * @csspart plot - the time plot (rnn-stem-plot)
  * @cssproperty --rnn-accent - cursor, highlighted taps
  * @cssproperty --rnn-surface - card background
+ * @fires rnn-main-action - the reader steps through time (stem plot or Step button); detail `{ view, action: "step" }`
  */
 export class RnnShiftRegister extends LitElement {
   static override styles = [styles, themeRoot, lessonStyles, signalLessonStyles, shiftRegisterStyles];

@@ -71,6 +71,7 @@ const round = (v: number) => Number(v.toPrecision(6));
  * @csspart trajectory - the h₁–h₂ plot with its histograms
  * @cssproperty --rnn-series-1 - x and the driven part of the trajectory (and --rnn-series-2 … -4 for h₁, h₂, y)
  * @cssproperty --rnn-accent - cursor
+ * @fires rnn-main-action - the reader moves the inspected step; detail `{ view, action: "step" }`
  */
 export class RnnStateSpace extends LitElement {
   static override styles = [styles, themeRoot, lessonStyles, signalLessonStyles, stateSpaceStyles];

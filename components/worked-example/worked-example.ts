@@ -49,6 +49,7 @@ type Edit = { words?: string | null; targets?: string | null; weights?: string |
  * @csspart update - the gradient step
  * @cssproperty --rnn-accent - numbers computed by the engine
  * @cssproperty --rnn-surface - card background
+ * @fires rnn-main-action - the reader takes a gradient step; detail `{ view, action: "step" }`
  */
 export class RnnWorkedExample extends LitElement {
   static override styles = [styles, themeRoot, readoutStyles, lessonStyles, workedExampleStyles];
