@@ -146,7 +146,7 @@ export class RnnCharRecall extends LitElement {
     const ratio = (g: number[]) => (g.length ? g[g.length - 1] / g[0] : NaN);
     return html`<section class="card grid">
       <h3>n = ${n} (curves: seed ${this.seed})</h3>
-      <rnn-line-chart label="Held-out accuracy, n = ${n}" y-label="accuracy (%)" x-label="training sequences"
+      <rnn-line-chart label="Held-out accuracy, n = ${n}" y-label="accuracy (%)" y-include="0, 100" x-label="training sequences"
         .x=${longest.map((p) => p.step)} .series=${runs.map((r, i) => cellSeries(r.cell, pts[i].map((p) => 100 * p.accuracy)))}></rnn-line-chart>
       <div class="buttons"><rnn-select label="Gradient measured" .value=${this.when} .options=${[{ value: "after", label: "after training" }, { value: "before", label: "at initialisation" }]}
         @rnn-change=${(e: CustomEvent<{ value: string }>) => { this.when = e.detail.value as "after" | "before"; }}></rnn-select></div>

@@ -221,7 +221,7 @@ export class RnnGradientFlow extends LitElement {
     return html`
       <div class="grid two">
         <section class="card" aria-label="Accuracy against n">
-          <rnn-line-chart data-primary="visual" label="Recall accuracy against n (mean over seeds)" x-label="n (steps to carry the symbol)" y-label="accuracy (%)"
+          <rnn-line-chart data-primary="visual" label="Recall accuracy against n (mean over seeds)" x-label="n (steps to carry the symbol)" y-label="accuracy (%)" y-include="0, 100"
             height="220" .x=${lengths} .series=${accSeries} .empty=${runs.length ? "" : "Press Run the study: each cell's accuracy appears here as its networks finish."}></rnn-line-chart>
           ${this.accuracyTable(acc, lengths)}
         </section>

@@ -102,4 +102,9 @@ test("a linear chart ticks at 1-2-5 steps, and the legend reads the values under
   await chart.updateComplete;
   expect(values()).toEqual(["0.12", "0.45"]);
   expect(root.querySelector(".cursor")).toBeNull();
+  // a percentage axis spans 0–100 whatever the data
+  chart.setAttribute("y-include", "0, 100");
+  await settle(chart as never);
+  expect(chart.tickLabels()[1].at(0)).toBe("0");
+  expect(chart.tickLabels()[1].at(-1)).toBe("100");
 });

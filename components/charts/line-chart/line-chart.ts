@@ -48,6 +48,8 @@ export class RnnLineChart extends LitElement {
   @property({ attribute: false }) series: LineSeries[] = [];
   /** Said over the plot while the view has nothing to draw yet (e.g. "Press Run: the curves appear here"). */
   @property() empty = "";
+  /** y values the axis always spans besides the data, e.g. "0, 100" for a percentage. */
+  @property({ attribute: "y-include", converter: (v) => (v ?? "").split(",").filter((s) => s.trim()).map(Number).filter(Number.isFinite) }) yInclude: number[] = [];
   /** Shared x values; default 1, 2, … n. */
   @property({ attribute: false }) x?: ArrayLike<number>;
 
@@ -154,7 +156,7 @@ export class RnnLineChart extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>) {
-    if (["log", "height", "compact", "xLabel", "yLabel", "series", "x"].some((k) => changed.has(k as keyof RnnLineChart))) this.draw();
+    if (["log", "height", "compact", "xLabel", "yLabel", "yInclude", "series", "x"].some((k) => changed.has(k as keyof RnnLineChart))) this.draw();
   }
 
   /** Draws the decimated data on the canvas. */
@@ -167,7 +169,7 @@ export class RnnLineChart extends LitElement {
     const ctx = canvas.getContext("2d")!;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     this.drawn = drawPlot(ctx, {
-      width: w, height: h, log: this.log, compact: this.compact, xTitle: this.xLabel, yTitle: this.yLabel,
+      width: w, height: h, log: this.log, compact: this.compact, yInclude: this.yInclude, xTitle: this.xLabel, yTitle: this.yLabel,
       x: this.data.x, ys: this.data.ys, labels: this.series.map((s) => s.label), colors: this.series.map((s, i) => seriesColor(this.theme, s.color, i)),
       font: this.theme.font(11), fg: this.theme.color("muted"), grid: this.theme.color("border"),
     });

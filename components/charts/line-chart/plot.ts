@@ -8,6 +8,8 @@ import { decadeRange, decadeTicks } from "../log-ticks.js";
 
 export interface PlotOptions {
   width: number; height: number; log: boolean; compact: boolean;
+  /** Values the y axis always shows (a 0–100 % scale), besides the data's own range. */
+  yInclude?: number[];
   xTitle: string; yTitle: string;
   x: number[]; ys: (number | null)[][]; labels: string[]; colors: string[];
   font: string; fg: string; grid: string;
@@ -50,8 +52,9 @@ function extent(values: Iterable<number | null>, log: boolean): [number, number]
 }
 
 /** y range and ticks: whole decades on a log axis; nice steps, the range widened to them, on a linear one. */
-function yScale(ys: (number | null)[][], log: boolean, count: number): { lo: number; hi: number; ticks: number[] } | null {
-  const e = extent(ys.flat(), log);
+function yScale(ys: (number | null)[][], log: boolean, count: number, include: number[]): { lo: number; hi: number; ticks: number[] } | null {
+  if (!extent(ys.flat(), log)) return null;
+  const e = extent([...ys.flat(), ...include], log);
   if (!e) return null;
   if (log) {
     const [lo, hi] = decadeRange(e[0], e[1]);
@@ -60,7 +63,7 @@ function yScale(ys: (number | null)[][], log: boolean, count: number): { lo: num
   let [lo, hi] = e;
   if (hi === lo) { const d = Math.abs(lo) / 10 || 1; lo -= d; hi += d; }
   const step = niceStep(hi - lo, count);
-  lo = Math.floor(lo / step - 1e-9) * step; hi = Math.ceil(hi / step - 1e-9) * step;
+  lo = Math.floor(lo / step + 1e-9) * step; hi = Math.ceil(hi / step - 1e-9) * step;
   return { lo, hi, ticks: stepTicks(lo, hi, step) };
 }
 
@@ -69,7 +72,7 @@ export function drawPlot(ctx: CanvasRenderingContext2D, o: PlotOptions): Drawn {
   ctx.clearRect(0, 0, o.width, o.height);
   ctx.font = o.font;
   const titled = !o.compact, xBand = (o.compact ? 18 : 22) + (titled ? TITLE : 0);
-  const xr = extent(o.x, false), ys = xr ? yScale(o.ys, o.log, Math.max(2, Math.floor((o.height - xBand - TOP) / 28))) : null;
+  const xr = extent(o.x, false), ys = xr ? yScale(o.ys, o.log, Math.max(2, Math.floor((o.height - xBand - TOP) / 28)), o.yInclude ?? []) : null;
   const yLabels = ys ? ys.ticks.map((v) => fmt(v)) : [];
   // the y axis is as wide as its widest label, so a label never runs into the axis title or the plot
   const yBand = Math.max(o.compact ? 30 : 40, Math.ceil(Math.max(0, ...yLabels.map((s) => ctx.measureText(s).width))) + 14);
