@@ -83,12 +83,17 @@ export class TaskController<K extends string> implements ReactiveController {
   pause() {
     if (this.status !== "running") return;
     this.workMs = this.elapsed(); this.status = "paused"; this.handle?.pause(); this.host.requestUpdate();
+    this.showWhereItHolds();
   }
   resume() {
     if (this.status !== "paused") return;
     this.since = performance.now(); this.status = "running"; this.handle?.resume(); this.host.requestUpdate();
   }
-  step() { if (this.status === "paused") this.handle?.step(); }
+  step() { if (this.status === "paused") { this.handle?.step(); this.showWhereItHolds(); } }
+  /** Resolves when the paused task holds at a checkpoint with all its progress delivered (TaskHandle.held). */
+  held(): Promise<void> { return this.handle?.held() ?? Promise.resolve(); }
+  /** renderEvery may have skipped the last reports: once the task holds, the view shows exactly where. */
+  private showWhereItHolds() { void this.held().then(() => this.host.requestUpdate()); }
   cancel() {
     if (!this.running) return;
     this.status = "cancelled"; this.handle?.cancel(); this.host.requestUpdate();

@@ -21,6 +21,11 @@ export interface TaskHandle<R> {
   resume(): void;
   /** While paused: run until the next checkpoint, then pause again. */
   step(): void;
+  /**
+   * Resolves the next time the paused task holds at a checkpoint, when every progress report it
+   * sent before holding has been delivered (or when the task stops): after pause() and after step().
+   */
+  held(): Promise<void>;
   /** Stops the task: done rejects with an AbortError at once; the work stops at its next checkpoint, or loses its worker after CANCEL_DEADLINE_MS. */
   cancel(): void;
   /** Settles with the task's result; rejects with the task's error or an AbortError. */
@@ -53,12 +58,14 @@ class TaskRun implements TaskHandle<unknown> {
   private markStopped!: () => void;
   private control: Pick<RunControl, "pause" | "resume" | "step" | "cancel"> | null = null;
   private wantPause = false;
+  private holdWaiters: (() => void)[] = [];
   private leaveQueue = () => {};
 
   constructor(readonly name: string, readonly params: unknown, readonly options: RunTaskOptions<unknown>) {
     this.done = new Promise((resolve, reject) => { this.settle = { resolve, reject }; });
     this.done.catch(() => {}); // a caller that only cancels must not see an unhandled rejection
     this.stopped = new Promise((r) => { this.markStopped = r; });
+    void this.stopped.then(() => this.releaseHolders());
     const signal = options.signal;
     if (signal?.aborted) { this.cancel(); return; }
     signal?.addEventListener("abort", () => this.cancel(), { once: true });
@@ -96,6 +103,7 @@ class TaskRun implements TaskHandle<unknown> {
     slot.listener = (m: FromWorker) => {
       if (!("id" in m) || m.id !== id) return;
       if (m.type === "progress") { if (!this.finished) this.options.onProgress?.(m.payload); return; }
+      if (m.type === "held") { this.releaseHolders(); return; }
       if (m.type === "done") { this.slices = m.slices; this.finish("done", m.result); }
       else if (m.type === "error") this.finish("failed", new Error(m.message));
       stop();
@@ -117,7 +125,7 @@ class TaskRun implements TaskHandle<unknown> {
 
   private startMain() {
     this.mode = "main";
-    const run = runOnMainThread(this.name, this.params, (p) => { if (!this.finished) this.options.onProgress?.(p); });
+    const run = runOnMainThread(this.name, this.params, (p) => { if (!this.finished) this.options.onProgress?.(p); }, () => this.releaseHolders());
     this.control = run;
     this.slices = run.slices;
     this.begin();
@@ -143,6 +151,13 @@ class TaskRun implements TaskHandle<unknown> {
     if (this.control) { this.state = "running"; this.control.resume(); }
   }
   step() { if (this.state === "paused") this.control?.step(); }
+  held(): Promise<void> {
+    return Promise.race([new Promise<void>((r) => this.holdWaiters.push(r)), this.stopped]);
+  }
+  private releaseHolders() {
+    const w = this.holdWaiters; this.holdWaiters = [];
+    for (const r of w) r();
+  }
   cancel() {
     if (this.finished) return;
     const started = this.control !== null;

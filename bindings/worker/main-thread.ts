@@ -5,6 +5,6 @@
 import { taskSet } from "./registry.js";
 import { startRun, type RunControl } from "./run.js";
 
-export function runOnMainThread(name: string, params: unknown, onProgress: (p: unknown) => void): RunControl {
-  return startRun(name, params, { loadTask: taskSet().loadTask, onProgress });
+export function runOnMainThread(name: string, params: unknown, onProgress: (p: unknown) => void, onHold?: () => void): RunControl {
+  return startRun(name, params, { loadTask: taskSet().loadTask, onProgress, onHold });
 }

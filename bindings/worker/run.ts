@@ -18,6 +18,8 @@ export interface RunOptions {
   loadTask(name: string): Promise<Task>;
   /** The task's engines; by default the context's shared ones (bindings/engine-provider.ts). */
   engine?(kind: EngineKind): Promise<Engine>;
+  /** Called each time a paused run holds at a checkpoint, after its last progress went out. */
+  onHold?(): void;
   /** Longest stretch of work before checkpoint() yields to the event loop; SLICE_MS by default. */
   sliceMs?: number;
 }
@@ -65,7 +67,9 @@ export function startRun(name: string, params: unknown, o: RunOptions): RunContr
         if (stepBudget > 0) { stepBudget--; break; }
         flush();
         endSlice();
-        await new Promise<void>((r) => { wake = r; });
+        o.onHold?.();
+        // whoever heard of the hold may already have resumed, stepped or cancelled
+        if (paused && stepBudget === 0 && !abort.signal.aborted) await new Promise<void>((r) => { wake = r; });
         lastYield = now();
         if (abort.signal.aborted) throw new TaskCancelledError();
       }

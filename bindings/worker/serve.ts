@@ -25,6 +25,7 @@ async function run(id: number, name: string, params: unknown, loadTask: (name: s
   const control = startRun(name, params, {
     loadTask,
     onProgress: (payload) => self.postMessage({ type: "progress", id, payload }),
+    onHold: () => self.postMessage({ type: "held", id }),
   });
   runs.set(id, control);
   try {

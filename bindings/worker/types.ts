@@ -56,6 +56,7 @@ export type FromWorker =
   | { type: "progress"; id: number; payload: unknown }
   | { type: "done"; id: number; result: unknown; slices: SliceStats }
   | { type: "cancelled"; id: number }
+  | { type: "held"; id: number }
   | { type: "error"; id: number; message: string };
 
 /** Thrown by checkpoint() after cancel(); done rejects with it. */

@@ -8,7 +8,7 @@ let lib: Lib;
 beforeAll(async () => { lib = await loadBundle(); });
 afterEach(() => { document.body.replaceChildren(); });
 
-type Lab = HTMLElement & { updateComplete: Promise<boolean> };
+type Lab = HTMLElement & { updateComplete: Promise<boolean>; task: { held(): Promise<void> } };
 const root = (el: Element) => el.shadowRoot!;
 const deep = (el: Element, ...sels: string[]): HTMLElement => {
   let cur: Element | ShadowRoot = root(el);
@@ -69,18 +69,14 @@ describe("<rnn-char-lab>", () => {
     expect(root(el).querySelector(".milestone")!.textContent).toMatch(/step [\d,]+, [\d.]+ s after you pressed Train/);
     button(root(el), "Pause").click();
     const stepText = () => root(el).querySelector('[aria-label="Training statistics"] dd')!.textContent!;
-    // paused: the count stops (a message already on its way may still land first)
-    let held = stepText();
-    for (let k = 0; k < 20; k++) {
-      await sleep(200);
-      if (stepText() === held) break;
-      held = stepText();
-    }
-    await sleep(250);
-    expect(stepText()).toBe(held);
+    // paused: once the worker holds, every report it sent has arrived and the view shows where it stopped
+    await el.task.held();
+    await settle(root(el));
+    const held = Number(stepText().replace(/,/g, ""));
     button(root(el), "Step").click();
-    await until("the step count to move", () => stepText() !== held);
-    expect(Number(stepText().replace(/,/g, ""))).toBe(Number(held.replace(/,/g, "")) + 1);
+    await el.task.held();
+    await settle(root(el));
+    expect(Number(stepText().replace(/,/g, ""))).toBe(held + 1);
     button(root(el), "Stop").click();
     await until("the generated text", () => root(el).querySelector("rnn-char-text")?.shadowRoot?.querySelector(".text"));
     await settle(root(el));

@@ -75,20 +75,22 @@ describe("worker tasks", () => {
     const h = lib.runTask("train", params(1_000_000), { onProgress: (p) => { last = p.step; } });
     await until("step 5", () => last >= 5);
     h.pause();
-    // a report already on its way may still land: wait until the count holds still
-    let held = -1;
-    while (held !== last) { held = last; await sleep(150); }
-    await sleep(150);
-    expect(last).toBe(held);
+    // the worker says when it holds, after every report it sent before: the count stands there
+    await h.held();
+    const held = last;
+    expect(h.state).toBe("paused");
     h.step();
-    await until("the stepped chunk's report", () => last !== held);
+    await h.held();
     expect(last).toBe(held + 1);
-    await sleep(150);
-    expect(last).toBe(held + 1);
+    h.step();
+    await h.held();
+    expect(last).toBe(held + 2);
     h.resume();
-    await until("progress after resume", () => last > held + 1);
+    await until("progress after resume", () => last > held + 2);
     h.cancel();
     await h.stopped;
+    // a task that has stopped holds nowhere: held() does not wait for it
+    await h.held();
   });
 
   test("several tasks share the pool; extra ones queue", async () => {
