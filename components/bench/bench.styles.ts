@@ -6,8 +6,9 @@ export const benchStyles = css`
   fieldset { border: none; margin: 0; padding: 0; min-width: 0; }
   fieldset legend { font-size: 0.9em; margin-bottom: 4px; padding: 0; }
   .checks { display: flex; flex-wrap: wrap; gap: 4px 14px; }
-  .checks label { display: inline-flex; align-items: center; gap: 5px; font-size: 0.92em; cursor: pointer; }
-  .checks input { accent-color: var(--_accent); margin: 0; }
+  /* the whole label is the target: at least 28 px tall, with a box large enough to see on a phone */
+  .checks label { display: inline-flex; align-items: center; gap: 6px; min-height: 28px; font-size: 0.92em; cursor: pointer; }
+  .checks input { accent-color: var(--_accent); margin: 0; width: 1.05em; height: 1.05em; }
   .charts { display: grid; gap: 8px; margin-top: 12px; grid-template-columns: repeat(auto-fill, minmax(min(100%, 320px), 1fr)); }
   table.results td, table.results th { white-space: nowrap; }
   td.ratio { font-weight: 600; }

@@ -23,10 +23,11 @@ export function cellDiagram(s: StepTrace, params: Params, activation: Activation
     <rect class="box ${cls}" x=${x} y=${y} width=${w} height="44" rx="6"></rect>
     <text x=${x + w / 2} y=${y - 6} text-anchor="middle" class="muted">${label}</text>
     <text x=${x + w / 2} y=${y + 27} text-anchor="middle">${value}</text>`;
-  const node = (x: number, y: number, sym: string, label: string, value: string) => svg`
+  // dx moves the caption off a wire that enters the node from below-left
+  const node = (x: number, y: number, sym: string, label: string, value: string, dx = 0) => svg`
     <circle class="sum" cx=${x} cy=${y} r="15"></circle><text x=${x} y=${y + 5} text-anchor="middle">${sym}</text>
-    <text x=${x} y=${y + 32} text-anchor="middle" class="muted small">${label}</text>
-    <text x=${x} y=${y + 47} text-anchor="middle" class="small">${value}</text>`;
+    <text x=${x + dx} y=${y + 32} text-anchor="middle" class="muted small">${label}</text>
+    <text x=${x + dx} y=${y + 47} text-anchor="middle" class="small">${value}</text>`;
   const arrow = narrow ? "sl-arrow-n" : "sl-arrow"; // one id per drawing: both sit in the same shadow root
   const wire = (d: string, cls = "live") => svg`<path class="wire ${cls}" d=${d} marker-end="url(#${arrow})"></path>`;
   // the predicted/expected lines are right-aligned under y_t: a long value grows to the left, into free space, not off the picture
@@ -42,7 +43,7 @@ export function cellDiagram(s: StepTrace, params: Params, activation: Activation
       ${wire("M102 52 H133")}${node(150, 52, "×", "W_hidden", weight(params.W_h))}
       ${wire("M102 182 H133")}${node(150, 182, "×", "W_input", weight(params.W_x))}
       ${wire("M165 52 Q 205 52 212 104")}${wire("M165 182 Q 205 182 212 130")}
-      ${node(222, 117, "Σ", "+ b", val(params.b))}
+      ${node(222, 117, "Σ", "+ b", val(params.b), 9)}
       ${wire("M237 117 H262")}
       <rect class="box fn" x="264" y="97" width="62" height="40" rx="20"></rect>
       <text x="295" y="122" text-anchor="middle">${activation}</text>`;
