@@ -98,9 +98,10 @@ export function drawPlot(ctx: CanvasRenderingContext2D, o: PlotOptions): Drawn {
   });
   ctx.textAlign = "center"; ctx.textBaseline = "top";
   xTicks.forEach((v, i) => {
-    const x = Math.round(xAt(v)) + 0.5;
+    const x = Math.round(xAt(v)) + 0.5, half = ctx.measureText(xLabels[i]).width / 2;
     ctx.moveTo(x, TOP); ctx.lineTo(x, TOP + height + 4);
-    ctx.fillText(xLabels[i], x, TOP + height + GAP);
+    // a label at the right end stays inside the canvas
+    ctx.fillText(xLabels[i], Math.min(x, o.width - half - 1), TOP + height + GAP);
   });
   ctx.stroke();
 
