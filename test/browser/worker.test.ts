@@ -46,9 +46,10 @@ describe("worker tasks", () => {
   });
 
   test("a task stuck between checkpoints loses its worker at the cancel deadline", async () => {
-    // one step of this model (an LSTM of 1024 units over 600 steps, about a second) is far longer than the
-    // deadline plus the time this page takes to see the first report and cancel, so the checkpoint comes too late
-    const big = { text: "abcdefghij".repeat(200), model: { cell: "lstm" as const, hiddenSize: 1024, maxSeqLen: 600 }, steps: 100 };
+    // one step of this model (an LSTM of 1024 units over 2,000 time steps, about 2 s on a quiet 2-core machine)
+    // is far longer than the deadline plus the time this page takes, even under heavy load, to see the first
+    // report and cancel, so the next checkpoint comes too late
+    const big = { text: "abcdefghij".repeat(250), model: { cell: "lstm" as const, hiddenSize: 1024, maxSeqLen: 2000 }, steps: 100 };
     let progress = 0;
     const h = lib.runTask("train", big, { onProgress: () => progress++ });
     await until("the first progress report", () => progress >= 1);
