@@ -1,5 +1,5 @@
 /** The task runner's progress throttling never loses a model snapshot. */
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { carrySnapshot, startRun } from "../bindings/worker/run.js";
 import type { Task } from "../bindings/worker/types.js";
 
@@ -58,4 +58,26 @@ it("a paused run holds at its next checkpoint after its last report, and step le
   const from = log.indexOf("held");
   expect(log[from - 1]).toBe("progress 1");
   expect(log.slice(from)).toEqual(["held", "progress 2", "held", "progress 5"]);
+});
+
+it("reports at most 30 times a second of the run's own clock, and always the last payload", async () => {
+  vi.useFakeTimers({ toFake: ["performance", "setTimeout", "clearTimeout"] });
+  try {
+    const received: number[] = [];
+    const task: Task = async (_p, ctx) => {
+      for (let i = 1; i <= 400; i++) { vi.advanceTimersByTime(5); ctx.progress(i); } // 400 steps of 5 ms: 2 s
+      return "done";
+    };
+    const run = startRun("t", {}, {
+      onProgress: (p) => received.push(p as number),
+      engine: () => Promise.reject(new Error("no engine needed")), loadTask: async () => task, sliceMs: 1e9,
+    });
+    await run.done;
+    expect(received.at(-1)).toBe(400);
+    expect(received.length).toBeLessThanOrEqual(2 * 30 + 2);
+    expect(received.length).toBeGreaterThanOrEqual(2 * 25);
+    expect(received).toEqual([...received].sort((a, b) => a - b));
+  } finally {
+    vi.useRealTimers();
+  }
 });
