@@ -102,6 +102,16 @@ test("a linear chart ticks at 1-2-5 steps, and the legend reads the values under
   await chart.updateComplete;
   expect(values()).toEqual(["0.12", "0.45"]);
   expect(root.querySelector(".cursor")).toBeNull();
+  // a legend entry is a button: switched off, its line is not drawn and the y axis fits the others; on again, it is back
+  const key = (name: string) => [...root.querySelectorAll<HTMLButtonElement>(".legend button.key")].find((b) => b.textContent!.includes(name))!;
+  const drawnNames = () => (chart as unknown as { drawn: { series: { label: string }[] } }).drawn.series.map((s) => s.label);
+  key("held-out").click();
+  await settle(chart as never);
+  expect(key("held-out").getAttribute("aria-pressed")).toBe("false");
+  expect(drawnNames()).toEqual(["train"]);
+  key("held-out").click();
+  await settle(chart as never);
+  expect(drawnNames()).toEqual(["train", "held-out"]);
   // a percentage axis spans 0–100 whatever the data
   chart.setAttribute("y-include", "0, 100");
   await settle(chart as never);

@@ -21,7 +21,7 @@ export interface LineSeries {
 /**
  * A line chart on a canvas for long curves such as loss and gradient norm: decimated to
  * the pixel width (min/max per pixel), optional log scale (whole decades, however many),
- * a legend with the values under the pointer,
+ * a legend with the values under the pointer (click a name to hide or show its line),
  * a data table as text alternative, and PNG/SVG/CSV export. Set `series` (and `x`) as properties.
  *
  * @csspart head - title row
@@ -57,6 +57,8 @@ export class RnnLineChart extends LitElement {
   drawn?: Drawn;
   /** Index into the drawn data under the pointer, for the legend's read-out. */
   @state() private hover = -1;
+  /** Labels of the series the reader switched off in the legend. */
+  @state() private switchedOff = new Set<string>();
   private data: Decimated = { x: [], ys: [] };
   private width = 0;
   private resizer?: ResizeObserver;
@@ -126,8 +128,16 @@ export class RnnLineChart extends LitElement {
     };
     return html`<div class="legend" part="legend">
       ${live && i >= 0 ? html`<span class="key"><span class="name">${this.xLabel}</span> <span class="value">${fmt(this.data.x[i])}</span></span>` : nothing}
-      ${this.series.map((s, n) => html`<span class="key"><i class="swatch" style="background:${seriesColor(this.theme, s.color, n)}"></i><span class="name">${s.label}</span>${live ? html` <span class="value">${value(n)}</span>` : nothing}</span>`)}
+      ${this.series.map((s, n) => html`<button type="button" class="key" aria-pressed=${this.switchedOff.has(s.label) ? "false" : "true"}
+        title="Show or hide ${s.label}" @click=${() => this.toggle(s.label)}><i class="swatch" style="background:${seriesColor(this.theme, s.color, n)}"></i><span class="name">${s.label}</span>${live ? html` <span class="value">${value(n)}</span>` : nothing}</button>`)}
     </div>`;
+  }
+
+  /** Hides a series (or shows it again); the y axis then fits the ones left. */
+  private toggle(label: string) {
+    const next = new Set(this.switchedOff);
+    if (!next.delete(label)) next.add(label);
+    this.switchedOff = next;
   }
 
   private onPointer(e: PointerEvent) {
@@ -156,7 +166,7 @@ export class RnnLineChart extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>) {
-    if (["log", "height", "compact", "xLabel", "yLabel", "yInclude", "series", "x"].some((k) => changed.has(k as keyof RnnLineChart))) this.draw();
+    if (["log", "height", "compact", "xLabel", "yLabel", "yInclude", "series", "x", "switchedOff"].some((k) => changed.has(k as keyof RnnLineChart))) this.draw();
   }
 
   /** Draws the decimated data on the canvas. */
@@ -168,9 +178,11 @@ export class RnnLineChart extends LitElement {
     canvas.style.width = `${w}px`; canvas.style.height = `${h}px`;
     const ctx = canvas.getContext("2d")!;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const shown = this.series.map((s, i) => ({ s, i })).filter(({ s }) => !this.switchedOff.has(s.label));
     this.drawn = drawPlot(ctx, {
       width: w, height: h, log: this.log, compact: this.compact, yInclude: this.yInclude, xTitle: this.xLabel, yTitle: this.yLabel,
-      x: this.data.x, ys: this.data.ys, labels: this.series.map((s) => s.label), colors: this.series.map((s, i) => seriesColor(this.theme, s.color, i)),
+      x: this.data.x, ys: shown.map(({ i }) => this.data.ys[i]), labels: shown.map(({ s }) => s.label),
+      colors: shown.map(({ s, i }) => seriesColor(this.theme, s.color, i)),
       font: this.theme.font(11), fg: this.theme.color("muted"), grid: this.theme.color("border"),
     });
   }
