@@ -13,7 +13,7 @@ import { describe, expect, test } from "vitest";
 const dist = path.resolve(import.meta.dirname, "../dist");
 const KiB = 1024;
 /** Ratchets: lower them when the bundle shrinks (README, "Bundle size"). */
-const BUDGET = { singleFileGzip: 227 * KiB, lessonElementGzip: 80 * KiB } as const;
+const BUDGET = { singleFileGzip: 228 * KiB, lessonElementGzip: 80 * KiB } as const;
 
 const gz = (b: Buffer) => gzipSync(b, { level: 9 }).length;
 const read = (f: string) => readFileSync(path.join(dist, f));
