@@ -102,14 +102,29 @@ test("a linear chart ticks at 1-2-5 steps, and the legend reads the values under
   await chart.updateComplete;
   expect(values()).toEqual(["0.12", "0.45"]);
   expect(root.querySelector(".cursor")).toBeNull();
+  // by keyboard: focus the plot, arrows walk the points, the values are read out in words
+  const plot = root.querySelector<HTMLElement>(".plot")!;
+  expect(plot.tabIndex).toBe(0);
+  const key = (k: string) => plot.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
+  key("ArrowLeft"); // the first key lands on the last point
+  key("ArrowLeft");
+  await chart.updateComplete;
+  expect(values()).toEqual(["40", "0.33", "0.5"]);
+  expect(root.querySelector("[aria-live]")!.textContent).toBe("step 40: train 0.33, held-out 0.5");
+  key("Home");
+  await chart.updateComplete;
+  expect(values()).toEqual(["10", "0.95", "1"]);
+  key("Escape");
+  await chart.updateComplete;
+  expect(values()).toEqual(["0.12", "0.45"]);
   // a legend entry is a button: switched off, its line is not drawn and the y axis fits the others; on again, it is back
-  const key = (name: string) => [...root.querySelectorAll<HTMLButtonElement>(".legend button.key")].find((b) => b.textContent!.includes(name))!;
+  const entry = (name: string) => [...root.querySelectorAll<HTMLButtonElement>(".legend button.key")].find((b) => b.textContent!.includes(name))!;
   const drawnNames = () => (chart as unknown as { drawn: { series: { label: string }[] } }).drawn.series.map((s) => s.label);
-  key("held-out").click();
+  entry("held-out").click();
   await settle(chart as never);
-  expect(key("held-out").getAttribute("aria-pressed")).toBe("false");
+  expect(entry("held-out").getAttribute("aria-pressed")).toBe("false");
   expect(drawnNames()).toEqual(["train"]);
-  key("held-out").click();
+  entry("held-out").click();
   await settle(chart as never);
   expect(drawnNames()).toEqual(["train", "held-out"]);
   // a percentage axis spans 0–100 whatever the data

@@ -21,7 +21,8 @@ export interface LineSeries {
 /**
  * A line chart on a canvas for long curves such as loss and gradient norm: decimated to
  * the pixel width (min/max per pixel), optional log scale (whole decades, however many),
- * a legend with the values under the pointer (click a name to hide or show its line),
+ * a legend with the values under the pointer or the keyboard cursor (focus the plot, arrow keys),
+ * each name a button that hides or shows its line,
  * a data table as text alternative, and PNG/SVG/CSV export. Set `series` (and `x`) as properties.
  *
  * @csspart head - title row
@@ -57,6 +58,8 @@ export class RnnLineChart extends LitElement {
   drawn?: Drawn;
   /** Index into the drawn data under the pointer, for the legend's read-out. */
   @state() private hover = -1;
+  /** The cursor was last moved by keyboard: its values are read out. */
+  private keyed = false;
   /** Labels of the series the reader switched off in the legend. */
   @state() private switchedOff = new Set<string>();
   private data: Decimated = { x: [], ys: [] };
@@ -97,6 +100,7 @@ export class RnnLineChart extends LitElement {
 
   override render() {
     const xs = this.xs();
+    // the keyboard read-out sits inside the positioned .plot-box, so it never reaches past a scrolling frame
     return html`
       ${toolbar(this.label, [
         { label: "PNG", run: () => this.exportPNG() },
@@ -105,11 +109,13 @@ export class RnnLineChart extends LitElement {
       ], this.noExport)}
       <div class="plot-box">
         <div class="plot" role="img" aria-label=${this.empty || this.description()} style="height:${this.height}px"
+          tabindex=${this.compact || !this.data.x.length ? nothing : 0} @keydown=${this.onKey} @blur=${() => { this.hover = -1; }}
           @pointermove=${this.onPointer} @pointerleave=${() => { this.hover = -1; }}>
           <canvas></canvas>
           ${this.hover >= 0 && this.drawn ? html`<div class="cursor" style="left:${this.drawn.xAt(this.data.x[this.hover])}px;top:${this.drawn.area.top}px;height:${this.drawn.area.height}px"></div>` : nothing}
         </div>
         ${this.empty ? html`<p class="empty" aria-hidden="true">${this.empty}</p>` : nothing}
+        <div class="visually-hidden" aria-live="polite">${this.keyed && this.hover >= 0 ? this.readout(this.hover) : ""}</div>
       </div>
       ${this.legend()}
       ${dataTable(this.label || "data", [this.xLabel, ...this.series.map((s) => s.label)], [xs, ...this.series.map((s) => s.values)])}`;
@@ -140,11 +146,29 @@ export class RnnLineChart extends LitElement {
     this.switchedOff = next;
   }
 
+  /** The values at drawn point i, in words, for the keyboard read-out. */
+  private readout(i: number): string {
+    const at = this.series.map((s, n) => `${s.label} ${fmt(this.data.ys[n]?.[i] ?? NaN)}`);
+    return `${this.xLabel} ${fmt(this.data.x[i])}: ${at.join(", ")}`;
+  }
+
+  /** Arrow keys walk the cursor along the drawn points (Page keys a tenth of them, Home and End the ends, Escape away). */
+  private onKey(e: KeyboardEvent) {
+    const n = this.data.x.length, i = this.hover, page = Math.max(1, Math.round(n / 10));
+    const moves: Record<string, number> = { ArrowLeft: i - 1, ArrowRight: i + 1, PageDown: i - page, PageUp: i + page, Home: 0, End: n - 1 };
+    if (e.key === "Escape") { this.hover = -1; return; }
+    if (!(e.key in moves) || !n) return;
+    e.preventDefault();
+    this.keyed = true;
+    this.hover = i < 0 ? n - 1 : Math.max(0, Math.min(n - 1, moves[e.key]));
+  }
+
   private onPointer(e: PointerEvent) {
     const d = this.drawn, box = this.plotBox();
     if (!d || !box || !this.data.x.length || this.compact) return;
     const x = e.clientX - box.getBoundingClientRect().left;
     const inside = x >= d.area.left && x <= d.area.left + d.area.width;
+    this.keyed = false;
     this.hover = inside ? nearest(this.data.x, d.xOf(x)) : -1;
   }
 
