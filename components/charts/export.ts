@@ -3,6 +3,7 @@
  * CSV data, model JSON out and back in. Nothing here touches the network.
  */
 import { fmt } from "../../bindings/format.js";
+import { xScale, yScale } from "./scales.js";
 
 /** Saves a blob under a file name via a temporary object URL. */
 export function downloadBlob(blob: Blob, filename: string): void {
@@ -79,30 +80,33 @@ export function fileName(title: string, ext: string): string {
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
-/** A standalone SVG line chart (for export; the live chart draws on canvas). */
+/**
+ * A standalone SVG line chart (for export; the live chart draws on canvas): the same scales and ticks as
+ * the canvas (scales.ts), grid, axis titles, a legend line and one path per series.
+ */
 export function lineChartSVG(o: { title: string; x: number[]; ys: (number | null)[][]; labels: string[]; colors: string[];
-  fg: string; bg: string; grid: string; log: boolean; width?: number; height?: number }): string {
-  const W = o.width ?? 640, H = o.height ?? 320, L = 56, R = 12, T = 28, B = 32;
-  const tr = (v: number) => (o.log ? Math.log10(v) : v);
-  let xmin = Infinity, xmax = -Infinity, ymin = Infinity, ymax = -Infinity;
-  for (const v of o.x) { xmin = Math.min(xmin, v); xmax = Math.max(xmax, v); }
-  for (const y of o.ys) for (const v of y) if (v !== null) { ymin = Math.min(ymin, tr(v)); ymax = Math.max(ymax, tr(v)); }
-  if (!(ymax > ymin)) { ymin -= 1; ymax += 1; }
-  if (!(xmax > xmin)) xmax = xmin + 1;
-  const px = (v: number) => L + ((v - xmin) / (xmax - xmin)) * (W - L - R);
-  const py = (v: number) => T + (1 - (tr(v) - ymin) / (ymax - ymin)) * (H - T - B);
-  const label = (v: number) => fmt(o.log ? 10 ** v : v);
-  const paths = o.ys.map((y, s) => {
+  fg: string; bg: string; grid: string; log: boolean; xTitle?: string; yTitle?: string; yInclude?: number[]; width?: number; height?: number }): string {
+  // one legend line per series above the plot, so long names never overlap
+  const W = o.width ?? 640, H = (o.height ?? 320) + 14 * Math.max(0, o.labels.length - 1), L = 64, R = 16, T = 14 + 14 * Math.max(1, o.labels.length), B = 44;
+  const xs = xScale(o.x, 8), ys = yScale(o.ys, o.log, 6, o.yInclude);
+  const x0 = xs?.lo ?? 0, x1 = xs?.hi ?? 1, tr = (v: number) => (o.log ? Math.log10(v) : v);
+  const px = (v: number) => (L + ((v - x0) / (x1 - x0)) * (W - L - R)).toFixed(1);
+  const py = (v: number) => (ys ? T + (1 - (tr(v) - tr(ys.lo)) / (tr(ys.hi) - tr(ys.lo))) * (H - T - B) : 0).toFixed(1);
+  const text = (x: number | string, y: number | string, s: string, anchor = "middle", extra = "") =>
+    `<text x="${x}" y="${y}" text-anchor="${anchor}" fill="${o.fg}"${extra}>${esc(s)}</text>`;
+  const grid = [
+    ...(xs?.ticks ?? []).map((v) => `<line x1="${px(v)}" x2="${px(v)}" y1="${T}" y2="${H - B}" stroke="${o.grid}"/>${text(px(v), H - B + 14, fmt(v))}`),
+    ...(ys?.ticks ?? []).map((v) => `<line x1="${L}" x2="${W - R}" y1="${py(v)}" y2="${py(v)}" stroke="${o.grid}"/>${text(L - 6, Number(py(v)) + 4, fmt(v), "end")}`),
+  ].join("");
+  const paths = ys ? o.ys.map((y, s) => {
     let d = "", pen = false;
-    y.forEach((v, i) => { if (v === null) { pen = false; return; } d += `${pen ? "L" : "M"}${px(o.x[i]).toFixed(1)},${py(v).toFixed(1)}`; pen = true; });
+    y.forEach((v, i) => { if (v === null) { pen = false; return; } d += `${pen ? "L" : "M"}${px(o.x[i])},${py(v)}`; pen = true; });
     return `<path d="${d}" fill="none" stroke="${o.colors[s % o.colors.length]}" stroke-width="1.5"><title>${esc(o.labels[s] ?? "")}</title></path>`;
-  }).join("");
-  const legend = o.labels.map((l, s) => `<text x="${L + s * 120}" y="18" fill="${o.colors[s % o.colors.length]}">${esc(l)}</text>`).join("");
+  }).join("") : "";
+  const legend = o.labels.map((l, s) => `<text x="${L}" y="${16 + 14 * s}" fill="${o.colors[s % o.colors.length]}">${esc(l)}</text>`).join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="11">
 <title>${esc(o.title)}</title><rect width="${W}" height="${H}" fill="${o.bg}"/>
-<rect x="${L}" y="${T}" width="${W - L - R}" height="${H - T - B}" fill="none" stroke="${o.grid}"/>
-<text x="${L - 4}" y="${T + 4}" text-anchor="end" fill="${o.fg}">${label(ymax)}</text>
-<text x="${L - 4}" y="${H - B}" text-anchor="end" fill="${o.fg}">${label(ymin)}</text>
-<text x="${L}" y="${H - B + 14}" fill="${o.fg}">${xmin}</text><text x="${W - R}" y="${H - B + 14}" text-anchor="end" fill="${o.fg}">${xmax}</text>
+<rect x="${L}" y="${T}" width="${W - L - R}" height="${H - T - B}" fill="none" stroke="${o.grid}"/>${grid}
+${o.xTitle ? text((L + W - R) / 2, H - 6, o.xTitle) : ""}${o.yTitle ? text(14, (T + H - B) / 2, o.yTitle, "middle", ` transform="rotate(-90 14 ${(T + H - B) / 2})"`) : ""}
 ${legend}${paths}</svg>`;
 }

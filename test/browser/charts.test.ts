@@ -124,6 +124,10 @@ test("a linear chart ticks at 1-2-5 steps, and the legend reads the values under
   await settle(chart as never);
   expect(entry("held-out").getAttribute("aria-pressed")).toBe("false");
   expect(drawnNames()).toEqual(["train"]);
+  // the SVG export draws what the reader sees: the same y ticks, the switched-off line left out
+  const svg = (chart as unknown as { svg(): string }).svg();
+  expect(svg).not.toContain("held-out");
+  expect(svg).toContain(">0.8</text>");
   entry("held-out").click();
   await settle(chart as never);
   expect(drawnNames()).toEqual(["train", "held-out"]);

@@ -193,6 +193,9 @@ export class RnnLineChart extends LitElement {
     if (["log", "height", "compact", "xLabel", "yLabel", "yInclude", "series", "x", "switchedOff"].some((k) => changed.has(k as keyof RnnLineChart))) this.draw();
   }
 
+  /** The series not switched off in the legend, with their places in `series` (which pick their colours). */
+  private shown() { return this.series.map((s, i) => ({ s, i })).filter(({ s }) => !this.switchedOff.has(s.label)); }
+
   /** Draws the decimated data on the canvas. */
   draw() {
     const canvas = this.canvas();
@@ -202,7 +205,7 @@ export class RnnLineChart extends LitElement {
     canvas.style.width = `${w}px`; canvas.style.height = `${h}px`;
     const ctx = canvas.getContext("2d")!;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const shown = this.series.map((s, i) => ({ s, i })).filter(({ s }) => !this.switchedOff.has(s.label));
+    const shown = this.shown();
     this.drawn = drawPlot(ctx, {
       width: w, height: h, log: this.log, compact: this.compact, yInclude: this.yInclude, xTitle: this.xLabel, yTitle: this.yLabel,
       x: this.data.x, ys: shown.map(({ i }) => this.data.ys[i]), labels: shown.map(({ s }) => s.label),
@@ -221,13 +224,18 @@ export class RnnLineChart extends LitElement {
     if (c && this.drawn) void downloadPNG(c, fileName(this.label, "png"));
   }
 
-  exportSVG() {
-    const d = decimate(this.xs(), this.series.map((s) => s.values), 600, this.log);
-    downloadSVG(lineChartSVG({
-      title: this.label, x: d.x, ys: d.ys, labels: this.series.map((s) => s.label),
-      colors: this.series.map((s, i) => seriesColor(this.theme, s.color, i)),
+  /** The chart as a standalone SVG: the lines shown, on the same scales and ticks as the canvas. */
+  svg(): string {
+    const d = decimate(this.xs(), this.series.map((s) => s.values), 600, this.log), shown = this.shown();
+    return lineChartSVG({
+      title: this.label, x: d.x, ys: shown.map(({ i }) => d.ys[i]), labels: shown.map(({ s }) => s.label),
+      colors: shown.map(({ s, i }) => seriesColor(this.theme, s.color, i)), xTitle: this.xLabel, yTitle: this.yLabel, yInclude: this.yInclude,
       fg: this.theme.color("fg"), bg: this.theme.color("bg"), grid: this.theme.color("border"), log: this.log,
-    }), fileName(this.label, "svg"));
+    });
+  }
+
+  exportSVG() {
+    downloadSVG(this.svg(), fileName(this.label, "svg"));
   }
 
   exportCSV() {

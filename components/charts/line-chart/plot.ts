@@ -4,7 +4,7 @@
  * resize, theme change or new data, and report what it drew (tick labels, titles) to tests.
  */
 import { fmt } from "../../../bindings/format.js";
-import { decadeRange, decadeTicks } from "../log-ticks.js";
+import { xScale, yScale } from "../scales.js";
 
 export interface PlotOptions {
   width: number; height: number; log: boolean; compact: boolean;
@@ -32,56 +32,22 @@ export interface Drawn {
 
 const TITLE = 18, GAP = 6, TOP = 8, RIGHT = 12;
 
-/** A 1-2-5 step that cuts `span` into about `count` parts. */
-function niceStep(span: number, count: number): number {
-  const raw = span / Math.max(1, count), p = 10 ** Math.floor(Math.log10(raw)), m = raw / p;
-  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
-}
-
-/** Multiples of `step` from lo to hi, rounded so 0.1 + 0.2 prints as 0.3. */
-function stepTicks(lo: number, hi: number, step: number): number[] {
-  const out: number[] = [];
-  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++) out.push(+(k * step).toPrecision(12));
-  return out;
-}
-
-function extent(values: Iterable<number | null>, log: boolean): [number, number] | null {
-  let lo = Infinity, hi = -Infinity;
-  for (const v of values) if (v !== null && Number.isFinite(v) && (!log || v > 0)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-  return lo <= hi ? [lo, hi] : null;
-}
-
-/** y range and ticks: whole decades on a log axis; nice steps, the range widened to them, on a linear one. */
-function yScale(ys: (number | null)[][], log: boolean, count: number, include: number[]): { lo: number; hi: number; ticks: number[] } | null {
-  if (!extent(ys.flat(), log)) return null;
-  const e = extent([...ys.flat(), ...include], log);
-  if (!e) return null;
-  if (log) {
-    const [lo, hi] = decadeRange(e[0], e[1]);
-    return { lo, hi, ticks: decadeTicks(lo, hi, count) };
-  }
-  let [lo, hi] = e;
-  if (hi === lo) { const d = Math.abs(lo) / 10 || 1; lo -= d; hi += d; }
-  const step = niceStep(hi - lo, count);
-  lo = Math.floor(lo / step + 1e-9) * step; hi = Math.ceil(hi / step - 1e-9) * step;
-  return { lo, hi, ticks: stepTicks(lo, hi, step) };
-}
-
 /** Draws the chart into `ctx` (already scaled to CSS pixels) and returns what it drew. */
 export function drawPlot(ctx: CanvasRenderingContext2D, o: PlotOptions): Drawn {
   ctx.clearRect(0, 0, o.width, o.height);
   ctx.font = o.font;
   const titled = !o.compact, xBand = (o.compact ? 18 : 22) + (titled ? TITLE : 0);
-  const xr = extent(o.x, false), ys = xr ? yScale(o.ys, o.log, Math.max(2, Math.floor((o.height - xBand - TOP) / 28)), o.yInclude ?? []) : null;
+  const hasX = o.x.some(Number.isFinite);
+  const ys = hasX ? yScale(o.ys, o.log, Math.max(2, Math.floor((o.height - xBand - TOP) / 28)), o.yInclude ?? []) : null;
   const yLabels = ys ? ys.ticks.map((v) => fmt(v)) : [];
   // the y axis is as wide as its widest label, so a label never runs into the axis title or the plot
   const yBand = Math.max(o.compact ? 30 : 40, Math.ceil(Math.max(0, ...yLabels.map((s) => ctx.measureText(s).width))) + 14);
   const left = (titled ? TITLE : 0) + yBand, width = Math.max(1, o.width - left - RIGHT), height = Math.max(1, o.height - TOP - xBand);
-  const [x0, x1] = xr ? (xr[1] > xr[0] ? xr : [xr[0] - 1, xr[0] + 1]) : [0, 1];
+  const xs = xScale(o.x, Math.max(2, Math.floor(width / 80))), x0 = xs?.lo ?? 0, x1 = xs?.hi ?? 1;
   const tr = (v: number) => (o.log ? Math.log10(v) : v);
   const xAt = (v: number) => left + ((v - x0) / (x1 - x0)) * width;
   const yAt = (v: number) => (ys ? TOP + (1 - (tr(v) - tr(ys.lo)) / (tr(ys.hi) - tr(ys.lo))) * height : NaN);
-  const xTicks = xr ? stepTicks(x0, x1, niceStep(x1 - x0, Math.max(2, Math.floor(width / 80)))) : [];
+  const xTicks = xs?.ticks ?? [];
   const xLabels = xTicks.map((v) => fmt(v));
 
   // grid and tick labels
