@@ -65,7 +65,6 @@ class TaskRun implements TaskHandle<unknown> {
     this.done = new Promise((resolve, reject) => { this.settle = { resolve, reject }; });
     this.done.catch(() => {}); // a caller that only cancels must not see an unhandled rejection
     this.stopped = new Promise((r) => { this.markStopped = r; });
-    void this.stopped.then(() => this.releaseHolders());
     const signal = options.signal;
     if (signal?.aborted) { this.cancel(); return; }
     signal?.addEventListener("abort", () => this.cancel(), { once: true });
@@ -152,6 +151,7 @@ class TaskRun implements TaskHandle<unknown> {
   }
   step() { if (this.state === "paused") this.control?.step(); }
   held(): Promise<void> {
+    // a task that stops holds nowhere again: stopping settles every wait
     return Promise.race([new Promise<void>((r) => this.holdWaiters.push(r)), this.stopped]);
   }
   private releaseHolders() {
